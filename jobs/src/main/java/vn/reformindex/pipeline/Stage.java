@@ -1,0 +1,20 @@
+package vn.reformindex.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One arrow of the data flow: input tables in, output tables (and reports) out. No I/O inside: the
+ * pipeline reads the inputs and writes the outputs.
+ */
+public interface Stage {
+    /** The subcommand name (ingest, facts, summary, score, rank). */
+    String name();
+
+    /** Names of the tables this stage reads from earlier stages. */
+    List<String> inputs();
+
+    StageOutput run(StageContext context, Map<String, Dataset<Row>> inputs);
+}
