@@ -2,7 +2,7 @@ package vn.reformindex.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** Registers the project's SQL functions (e.g. NFC normalisation) on a session. */
+/** Registers the project's SQL functions on a session; the pipeline calls it once reference data is loaded. */
 public final class Functions {
     private Functions() {
     }

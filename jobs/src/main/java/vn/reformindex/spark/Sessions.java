@@ -36,9 +36,7 @@ public final class Sessions {
         builder.config("spark.sql.datetime.java8API.enabled", "true");
         builder.config("spark.sql.ansi.enabled", "true");
         setIfAbsent(builder, conf, "spark.sql.sources.partitionOverwriteMode", "dynamic");
-        SparkSession spark = builder.getOrCreate();
-        Functions.register(spark);
-        return spark;
+        return builder.getOrCreate();
     }
 
     private static void setIfAbsent(SparkSession.Builder builder, SparkConf conf, String key, String value) {
