@@ -1,0 +1,148 @@
+package vn.reformindex.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits RFC 4180 CSV text into records, keeping for each its first line number and its original text,
+ * which commons-csv does not give. Quoted fields may hold commas, doubled quotes and newlines. A record
+ * whose quotes are broken (text after a closing quote, or a quote never closed) is returned with
+ * {@code broken = true} so the caller can quarantine it without trusting its fields. Empty lines are skipped.
+ */
+final class CsvSplitter {
+    /** One record as read from the file. */
+    static final class Record {
+        final long line;
+        final List<String> fields;
+        final String text;
+        final boolean broken;
+
+        Record(long line, List<String> fields, String text, boolean broken) {
+            this.line = line;
+            this.fields = fields;
+            this.text = text;
+            this.broken = broken;
+        }
+    }
+
+    private static final int EOF = -1;
+
+    private final Reader in;
+    private long line = 1;
+    private int pushedBack = -2;
+    private boolean done;
+
+    CsvSplitter(Reader in) {
+        this.in = in;
+    }
+
+    private int read() throws IOException {
+        if (pushedBack != -2) {
+            int c = pushedBack;
+            pushedBack = -2;
+            return c;
+        }
+        return in.read();
+    }
+
+    /** The next record, or null at the end of the text. */
+    Record next() throws IOException {
+        while (!done) {
+            Record r = readRecord();
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Reads one physical record; returns null for an empty line (and at the end). */
+    private Record readRecord() throws IOException {
+        long startLine = line;
+        StringBuilder text = new StringBuilder();
+        StringBuilder field = new StringBuilder();
+        List<String> fields = new ArrayList<>();
+        boolean broken = false;
+        boolean inQuotes = false;
+        boolean afterQuote = false;
+        boolean fieldStarted = false;
+        while (true) {
+            int c = read();
+            if (c == EOF) {
+                done = true;
+                if (inQuotes) {
+                    broken = true;
+                }
+                if (text.length() == 0) {
+                    return null;
+                }
+                fields.add(field.toString());
+                return new Record(startLine, fields, text.toString(), broken);
+            }
+            char ch = (char) c;
+            if (inQuotes) {
+                if (ch == '"') {
+                    int n = read();
+                    if (n == '"') {
+                        field.append('"');
+                        text.append("\"\"");
+                    } else {
+                        inQuotes = false;
+                        afterQuote = true;
+                        text.append('"');
+                        pushedBack = n;
+                    }
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    } else if (ch == '\r') {
+                        int n = read();
+                        pushedBack = n;
+                        if (n != '\n') {
+                            line++;
+                        }
+                    }
+                    field.append(ch);
+                    text.append(ch);
+                }
+                continue;
+            }
+            if (ch == '\n' || ch == '\r') {
+                if (ch == '\r') {
+                    int n = read();
+                    if (n != '\n') {
+                        pushedBack = n;
+                    }
+                }
+                line++;
+                if (text.length() == 0) {
+                    return null; // empty line
+                }
+                fields.add(field.toString());
+                return new Record(startLine, fields, text.toString(), broken);
+            }
+            text.append(ch);
+            if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                afterQuote = false;
+                fieldStarted = false;
+                continue;
+            }
+            if (afterQuote) {
+                broken = true; // text after a closing quote: the field boundaries cannot be trusted
+                field.append(ch);
+                continue;
+            }
+            if (ch == '"' && !fieldStarted) {
+                inQuotes = true;
+                fieldStarted = true;
+                continue;
+            }
+            fieldStarted = true;
+            field.append(ch);
+        }
+    }
+}

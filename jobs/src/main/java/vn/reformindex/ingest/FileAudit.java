@@ -1,0 +1,157 @@
+package vn.reformindex.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import vn.reformindex.io.Storage;
+
+/**
+ * The first, cheap pass over each dossier file (one task per file): size, SHA-256, a strict UTF-8 check
+ * that reports the byte offset and line of the first bad byte, and the header check. A file that fails
+ * stops the run before any record is processed. Messages never quote the file's content.
+ */
+final class FileAudit {
+    private FileAudit() {
+    }
+
+    static FileAuditResult audit(InputFile file, Storage storage, Map<String, String> aliases) throws IOException {
+        MessageDigest sha = sha256();
+        String error = null;
+        long size = 0;
+        CharsetDecoder dec = strictUtf8();
+        try (InputStream in = storage.open(file.uri)) {
+            byte[] buf = new byte[1 << 16];
+            ByteBuffer bb = ByteBuffer.allocate(1 << 17);
+            CharBuffer cb = CharBuffer.allocate(1 << 17);
+            long consumed = 0;
+            long line = 1;
+            boolean eof = false;
+            while (!eof && error == null) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    sha.update(buf, 0, n);
+                    size += n;
+                    bb.put(buf, 0, n);
+                }
+                bb.flip();
+                int start = bb.position();
+                CoderResult r = dec.decode(bb, cb, eof);
+                for (int i = start; i < bb.position(); i++) {
+                    if (bb.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                consumed += bb.position() - start;
+                if (r.isError() || (eof && bb.hasRemaining())) {
+                    int bad = bb.hasRemaining() ? bb.get(bb.position()) & 0xFF : 0;
+                    error = "line " + line + " (byte offset " + consumed + "): invalid UTF-8 byte 0x"
+                            + String.format("%02X", bad) + "; expected UTF-8 text (with or without BOM)";
+                }
+                cb.clear();
+                bb.compact();
+            }
+            if (error == null) {
+                dec.flush(cb);
+            }
+            byte[] rest = new byte[1 << 16];
+            int n;
+            while ((n = in.read(rest)) > 0) { // finish the checksum even after an error
+                sha.update(rest, 0, n);
+                size += n;
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        List<String> aliasesUsed = new ArrayList<>();
+        if (error == null && file.format == InputFile.Format.CSV) {
+            try (Reader r = new InputStreamReader(storage.open(file.uri), strictUtf8())) {
+                CsvSplitter.Record header = new CsvSplitter(r).next();
+                if (header == null) {
+                    error = "line 1: expected a header row, found an empty file";
+                } else if (header.broken) {
+                    error = "line " + header.line + ": the header row has unbalanced quotes";
+                } else {
+                    ColumnMapping m = new ColumnMapping(header.fields, aliases, true);
+                    if (m.problem != null) {
+                        error = "line " + header.line + ": " + m.problem;
+                    }
+                    unknown.addAll(m.unknown);
+                    aliasesUsed.addAll(m.aliasesUsed);
+                }
+            }
+        } else if (error == null) {
+            jsonFieldNames(file, storage, aliases, unknown, aliasesUsed);
+        }
+        return new FileAuditResult(file.name, size, HexFormat.of().formatHex(sha.digest()),
+                error == null ? null : file.name + ", " + error, unknown, aliasesUsed);
+    }
+
+    /** Top-level field names of every object line that the contract does not know (each reported once). */
+    private static void jsonFieldNames(InputFile file, Storage storage, Map<String, String> aliases,
+                                       List<String> unknown, List<String> aliasesUsed) throws IOException {
+        TreeSet<String> unknownSet = new TreeSet<>();
+        TreeSet<String> aliasSet = new TreeSet<>();
+        JsonFactory factory = new JsonFactory();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new InputStreamReader(storage.open(file.uri), strictUtf8()))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try (JsonParser p = factory.createParser(line)) {
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        continue; // a malformed record: quarantined later, not a file error
+                    }
+                    JsonToken t;
+                    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        DossierField f = ColumnMapping.field(name, aliases);
+                        if (f == null && !ColumnMapping.NESTED_LISTS.contains(name)) {
+                            unknownSet.add(name);
+                        } else if (f != null && !f.source.equalsIgnoreCase(name)) {
+                            aliasSet.add(name + " -> " + f.source);
+                        }
+                        p.nextToken();
+                        p.skipChildren();
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // malformed line: the reader quarantines it
+                }
+            }
+        }
+        unknown.addAll(unknownSet);
+        aliasesUsed.addAll(aliasSet);
+    }
+
+    static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package vn.reformindex.ingest;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** What the audit pass learned about one file: size, checksum, and what (if anything) makes it unreadable. */
+public final class FileAuditResult implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public final String name;
+    public final long size;
+    public final String sha256;
+    /** Null when the file is readable; else a message naming the line and what was expected. */
+    public final String error;
+    /** Header columns (CSV) or top-level fields (JSON Lines) that the contract does not know. */
+    public final List<String> unknownColumns;
+    /** Alias columns used: "alias -> contract column". */
+    public final List<String> aliasesUsed;
+
+    public FileAuditResult(String name, long size, String sha256, String error, List<String> unknownColumns,
+                           List<String> aliasesUsed) {
+        this.name = name;
+        this.size = size;
+        this.sha256 = sha256;
+        this.error = error;
+        this.unknownColumns = List.copyOf(unknownColumns);
+        this.aliasesUsed = List.copyOf(aliasesUsed);
+    }
+}

@@ -1,0 +1,312 @@
+package vn.reformindex.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import vn.reformindex.io.Storage;
+import vn.reformindex.reference.Text;
+
+/**
+ * Reads one dossier file into raw rows, streaming (constant memory whatever the file size). Each record
+ * keeps its file, first line and, with personal fields masked, its text; a record that cannot be split
+ * keeps only its byte length and SHA-256. Runs inside a Spark task: one task per file.
+ */
+final class RecordReader {
+    static final String MASK = "***";
+    private static final DossierField[] CARRIED = DossierField.carried();
+    private static final int[] CARRIED_INDEX = new int[DossierField.values().length];
+
+    static {
+        java.util.Arrays.fill(CARRIED_INDEX, -1);
+        for (int i = 0; i < CARRIED.length; i++) {
+            CARRIED_INDEX[CARRIED[i].ordinal()] = i;
+        }
+    }
+
+    private final InputFile file;
+    private final Map<String, String> aliases;
+    private final Set<String> knownUnits;
+
+    RecordReader(InputFile file, Map<String, String> aliases, Set<String> knownUnits) {
+        this.file = file;
+        this.aliases = aliases;
+        this.knownUnits = knownUnits;
+    }
+
+    Iterator<Row> read(Storage storage) throws IOException {
+        Reader reader = new InputStreamReader(storage.open(file.uri), FileAudit.strictUtf8());
+        return file.format == InputFile.Format.CSV ? new CsvRows(reader) : new JsonRows(new BufferedReader(reader));
+    }
+
+    /** Iterates the records of a CSV file, the header first consumed. */
+    private final class CsvRows extends RowIterator {
+        private final CsvSplitter splitter;
+        private final ColumnMapping mapping;
+        private final int width;
+
+        CsvRows(Reader reader) throws IOException {
+            super(reader);
+            splitter = new CsvSplitter(reader);
+            CsvSplitter.Record header = splitter.next();
+            List<String> names = header == null ? List.of() : header.fields;
+            mapping = new ColumnMapping(names, aliases, false);
+            width = names.size();
+        }
+
+        @Override
+        Row fetch() throws IOException {
+            CsvSplitter.Record r = splitter.next();
+            if (r == null) {
+                return null;
+            }
+            if (r.broken || r.fields.size() != width) {
+                return malformed(r.line, r.text);
+            }
+            String[] values = new String[CARRIED.length];
+            List<String> masked = new ArrayList<>(r.fields.size());
+            for (int i = 0; i < width; i++) {
+                DossierField f = mapping.byPosition[i];
+                String v = r.fields.get(i);
+                if (f != null && f.personal()) {
+                    masked.add(v.isBlank() ? v : MASK);
+                    continue;
+                }
+                masked.add(v);
+                if (f != null) {
+                    values[CARRIED_INDEX[f.ordinal()]] = clean(f, v);
+                }
+            }
+            return row(r.line, values, false, csvLine(masked));
+        }
+    }
+
+    /** Iterates the object lines of a JSON Lines file. */
+    private final class JsonRows extends RowIterator {
+        private final BufferedReader lines;
+        private final ObjectMapper mapper = new ObjectMapper();
+        private long lineNo;
+
+        JsonRows(BufferedReader reader) {
+            super(reader);
+            this.lines = reader;
+        }
+
+        @Override
+        Row fetch() throws IOException {
+            String line;
+            do {
+                line = lines.readLine();
+                lineNo++;
+                if (line == null) {
+                    return null;
+                }
+            } while (line.isBlank());
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                node = null;
+            }
+            if (!(node instanceof ObjectNode)) {
+                return malformed(lineNo, line);
+            }
+            ObjectNode obj = (ObjectNode) node;
+            String[] values = new String[CARRIED.length];
+            Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                DossierField f = ColumnMapping.field(Text.nfc(e.getKey()).trim(), aliases);
+                if (f == null || f.personal()) {
+                    continue;
+                }
+                values[CARRIED_INDEX[f.ordinal()]] = clean(f, scalar(e.getValue()));
+            }
+            boolean nestedInvalidDate = JsonLists.derive(obj, values, CARRIED_INDEX);
+            mask(obj);
+            return row(lineNo, values, nestedInvalidDate, mapper.writeValueAsString(obj));
+        }
+
+        /** Replaces personal fields, at any depth, by the mask. */
+        private void mask(JsonNode node) {
+            if (node instanceof ObjectNode) {
+                ObjectNode o = (ObjectNode) node;
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    DossierField f = ColumnMapping.field(Text.nfc(name).trim(), aliases);
+                    JsonNode v = o.get(name);
+                    if (f != null && f.personal()) {
+                        if (!v.isNull() && !(v.isTextual() && v.asText().isBlank())) {
+                            o.set(name, TextNode.valueOf(MASK));
+                        }
+                    } else {
+                        mask(v);
+                    }
+                }
+            } else if (node != null && node.isArray()) {
+                node.forEach(this::mask);
+            }
+        }
+    }
+
+    /** A JSON value as text: strings as they are, numbers as written, booleans as 1/0, objects marked bad. */
+    static String scalar(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean() ? "1" : "0";
+        }
+        if (v.isNumber()) {
+            return v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString();
+        }
+        return "#" + v.getNodeType(); // a list or object where a scalar belongs: fails its field's check
+    }
+
+    /** Codes trimmed, upper-cased and NFC; other text trimmed and NFC; empty is null. */
+    static String clean(DossierField f, String v) {
+        if (v == null) {
+            return null;
+        }
+        return f.kind == DossierField.Kind.CODE ? Text.code(v) : Text.name(v);
+    }
+
+    private Row malformed(long line, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Object[] cells = new Object[RawRecords.FIRST_VALUE + CARRIED.length];
+        cells[0] = file.name;
+        cells[1] = line;
+        cells[2] = formatName();
+        cells[3] = true;
+        cells[4] = bytes.length;
+        cells[5] = HexFormat.of().formatHex(FileAudit.sha256().digest(bytes));
+        cells[6] = null;
+        cells[7] = RawRecords.UNKNOWN_UNIT_CODE;
+        cells[8] = false;
+        cells[9] = null;
+        return RowFactory.create(cells);
+    }
+
+    private Row row(long line, String[] values, boolean nestedInvalidDate, String maskedText) {
+        Object[] cells = new Object[RawRecords.FIRST_VALUE + CARRIED.length];
+        cells[0] = file.name;
+        cells[1] = line;
+        cells[2] = formatName();
+        cells[3] = false;
+        cells[4] = null;
+        cells[5] = null;
+        cells[6] = maskedText;
+        cells[7] = reconUnit(values);
+        cells[8] = nestedInvalidDate;
+        cells[9] = DateTimes.parse(values[CARRIED_INDEX[DossierField.NGAY_CAP_NHAT.ordinal()]]);
+        System.arraycopy(values, 0, cells, RawRecords.FIRST_VALUE, values.length);
+        return RowFactory.create(cells);
+    }
+
+    private String formatName() {
+        return file.format == InputFile.Format.CSV ? "csv" : "jsonl";
+    }
+
+    /** The code the record carries (MaDonVi, else the MaHoSo prefix), when the registry knows it. */
+    private String reconUnit(String[] values) {
+        String unit = values[CARRIED_INDEX[DossierField.MA_DON_VI.ordinal()]];
+        if (unit == null) {
+            unit = prefix(values[CARRIED_INDEX[DossierField.MA_HO_SO.ordinal()]]);
+        }
+        return unit != null && knownUnits.contains(unit) ? unit : RawRecords.UNKNOWN_UNIT_CODE;
+    }
+
+    /** The MaHoSo prefix before its first '-', normalised; null when there is none. */
+    static String prefix(String dossierCode) {
+        if (dossierCode == null) {
+            return null;
+        }
+        int dash = dossierCode.indexOf('-');
+        return dash <= 0 ? null : Text.code(dossierCode.substring(0, dash));
+    }
+
+    /** RFC 4180 line: quotes only where needed. */
+    static String csvLine(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String f = fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(f);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A lazy iterator over rows that closes its reader at the end. */
+    private abstract static class RowIterator implements Iterator<Row> {
+        private final Reader reader;
+        private Row next;
+        private boolean finished;
+
+        RowIterator(Reader reader) {
+            this.reader = reader;
+        }
+
+        abstract Row fetch() throws IOException;
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !finished) {
+                try {
+                    next = fetch();
+                    if (next == null) {
+                        finished = true;
+                        reader.close();
+                    }
+                } catch (IOException e) {
+                    // The audit pass checked encoding; what remains is an I/O failure. No content is quoted.
+                    throw new UncheckedIOException("reading a dossier file failed: " + e.getClass().getSimpleName(), e);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Row r = next;
+            next = null;
+            return r;
+        }
+    }
+
+    /** Calendar hours between two timestamps, as a decimal with two places. */
+    static BigDecimal hoursBetween(LocalDateTime from, LocalDateTime to) {
+        long seconds = Duration.between(from, to).getSeconds();
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, java.math.RoundingMode.HALF_UP);
+    }
+}

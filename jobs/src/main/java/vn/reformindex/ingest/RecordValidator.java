@@ -1,0 +1,249 @@
+package vn.reformindex.ingest;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import vn.reformindex.reference.ProcedureCatalogue;
+import vn.reformindex.reference.UnitRegistry;
+
+/**
+ * Decides the fate of one raw record (definitions.md, Records and their fate): superseded, quarantined
+ * with the first reason that applies in the documented order, or accepted with its typed, staged values.
+ */
+final class RecordValidator implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int[] STATUSES_NOT_RECEIVED = {1, 3};
+    private static final DossierField[] CARRIED = DossierField.carried();
+    private static final int STAGED_WIDTH = StagedDossiers.SCHEMA.size();
+
+    private final UnitRegistry units;
+    private final ProcedureCatalogue procedures;
+
+    RecordValidator(UnitRegistry units, ProcedureCatalogue procedures) {
+        this.units = units;
+        this.procedures = procedures;
+    }
+
+    /** @param raw a raw record row; @param superseded whether a newer version of its dossier won */
+    Row decide(Row raw, boolean superseded) {
+        Object[] out = new Object[Fates.FIRST_STAGED + STAGED_WIDTH];
+        out[2] = raw.getString(raw.fieldIndex(RawRecords.RECON_UNIT));
+        staged(out, "source_file", raw.getString(0));
+        staged(out, "source_line", raw.getLong(1));
+        String code = value(raw, DossierField.MA_HO_SO);
+        staged(out, StagedDossiers.DOSSIER_CODE, code);
+        if (superseded) {
+            out[0] = Fates.SUPERSEDED;
+            return RowFactory.create(out);
+        }
+        ReasonCode reason = check(raw, out);
+        if (reason == null) {
+            out[0] = Fates.ACCEPTED;
+        } else {
+            out[0] = Fates.QUARANTINED;
+            out[1] = reason.name();
+            if (raw.getBoolean(3)) {
+                out[4] = raw.get(4);
+                out[5] = raw.get(5);
+            } else {
+                out[3] = raw.getString(6);
+            }
+            for (int i = Fates.FIRST_STAGED; i < out.length; i++) { // a quarantined record stages nothing
+                String name = Fates.SCHEMA.fields()[i].name();
+                if (!name.equals("source_file") && !name.equals("source_line") && !name.equals(StagedDossiers.DOSSIER_CODE)) {
+                    out[i] = null;
+                }
+            }
+        }
+        return RowFactory.create(out);
+    }
+
+    private ReasonCode check(Row raw, Object[] out) {
+        if (raw.getBoolean(3)) {
+            return ReasonCode.MALFORMED_RECORD;
+        }
+        if (value(raw, DossierField.MA_HO_SO) == null) {
+            return ReasonCode.MISSING_CODE;
+        }
+        Integer status = Values.integer(value(raw, DossierField.TRANG_THAI_HO_SO));
+        if (status == null || status < 1 || status > 10) {
+            return ReasonCode.INVALID_STATUS;
+        }
+        staged(out, "status", status);
+        // Dates
+        if (raw.getBoolean(raw.fieldIndex(RawRecords.NESTED_INVALID_DATE))) {
+            return ReasonCode.INVALID_DATE;
+        }
+        for (DossierField f : CARRIED) {
+            if (f.kind == DossierField.Kind.TIMESTAMP) {
+                String v = value(raw, f);
+                if (v != null) {
+                    LocalDateTime t = DateTimes.parse(v);
+                    if (t == null) {
+                        return ReasonCode.INVALID_DATE;
+                    }
+                    staged(out, f.staged, t);
+                }
+            }
+        }
+        // Other values
+        if (!domain(raw, out)) {
+            return ReasonCode.INVALID_VALUE;
+        }
+        // Unit
+        List<String> warnings = new ArrayList<>();
+        String given = value(raw, DossierField.MA_DON_VI);
+        String reported = given != null ? given : RecordReader.prefix(value(raw, DossierField.MA_HO_SO));
+        if (!units.knows(reported)) {
+            return ReasonCode.UNKNOWN_UNIT;
+        }
+        if (given == null) {
+            warnings.add(WarningCode.UNIT_FROM_PREFIX.name());
+        }
+        staged(out, StagedDossiers.REPORTED_UNIT_CODE, reported);
+        LocalDateTime endAt = endAt(status, out);
+        LocalDateTime received = (LocalDateTime) get(out, "received_at");
+        LocalDateTime submitted = (LocalDateTime) get(out, "submitted_at");
+        LocalDateTime ref = received != null ? received : submitted != null ? submitted : endAt;
+        String unit = reported;
+        if (ref != null) {
+            LocalDate refDate = ref.toLocalDate();
+            unit = units.attribute(reported, refDate);
+            if (unit == null) {
+                return ReasonCode.UNIT_NOT_VALID_ON_DATE;
+            }
+        }
+        staged(out, StagedDossiers.UNIT_CODE, unit);
+        if (received == null && status != STATUSES_NOT_RECEIVED[0] && status != STATUSES_NOT_RECEIVED[1]) {
+            return ReasonCode.MISSING_RECEIPT_DATE;
+        }
+        if (isTerminal(status) && endAt == null) {
+            return ReasonCode.MISSING_END_DATE;
+        }
+        if (endAt != null && received != null && endAt.isBefore(received)) {
+            return ReasonCode.END_BEFORE_RECEIPT;
+        }
+        String procedure = value(raw, DossierField.MA_TTHC);
+        if (procedures.present() && !procedures.knows(procedure)) {
+            warnings.add(WarningCode.PROCEDURE_UNKNOWN.name());
+        }
+        staged(out, "procedure_code", procedure);
+        staged(out, "field_code", value(raw, DossierField.MA_LINH_VUC));
+        staged(out, "warnings", scala.jdk.javaapi.CollectionConverters.asScala(warnings).toSeq());
+        return null;
+    }
+
+    static boolean isTerminal(int status) {
+        return status == 3 || status == 7 || status == 8 || status == 9 || status == 10;
+    }
+
+    /** end_at by the status table of definitions.md. */
+    private static LocalDateTime endAt(int status, Object[] out) {
+        LocalDateTime ended = (LocalDateTime) get(out, "processing_ended_at");
+        switch (status) {
+            case 3:
+            case 8: {
+                LocalDateTime refused = (LocalDateTime) get(out, "refused_at");
+                return refused != null ? refused : ended;
+            }
+            case 7:
+                return ended != null ? ended : (LocalDateTime) get(out, "updated_at");
+            case 9:
+            case 10:
+                return ended != null ? ended : (LocalDateTime) get(out, "returned_at");
+            default:
+                return null;
+        }
+    }
+
+    /** Checks and types every non-date, non-code value; false when one is out of its domain. */
+    private boolean domain(Row raw, Object[] out) {
+        Integer channel = intIn(raw, DossierField.KENH_THUC_HIEN, 1, 3);
+        if (channel == BAD) {
+            return false;
+        }
+        staged(out, "channel", channel == null ? 1 : channel); // empty channel means in person
+        Integer level = intIn(raw, DossierField.MUC_DO, 2, 4);
+        Integer applicant = intIn(raw, DossierField.LOAI_DOI_TUONG, 1, 4);
+        Integer supplements = intIn(raw, DossierField.SO_LAN_BO_SUNG, 0, 100000);
+        Integer payment = intIn(raw, DossierField.DUOC_THANH_TOAN_TRUC_TUYEN, 0, 2);
+        Integer rating = intIn(raw, DossierField.DANH_GIA, 1, 3);
+        if (level == BAD || applicant == BAD || supplements == BAD || payment == BAD || rating == BAD) {
+            return false;
+        }
+        staged(out, "online_level", level);
+        staged(out, "applicant_type", applicant);
+        staged(out, "supplement_count", supplements == null ? 0 : supplements);
+        staged(out, "online_payment", payment);
+        staged(out, "rating", rating);
+        String hoursText = value(raw, DossierField.GIO_CHO_BO_SUNG);
+        BigDecimal hours = BigDecimal.ZERO;
+        if (hoursText != null) {
+            hours = Values.decimal(hoursText);
+            if (hours == null || hours.precision() - hours.scale() > 10) {
+                return false;
+            }
+        }
+        staged(out, "supplement_hours", hours.setScale(2, RoundingMode.HALF_UP));
+        String feeText = value(raw, DossierField.TONG_PHI_LE_PHI);
+        if (feeText != null) {
+            BigDecimal fee = Values.money(feeText);
+            if (fee == null || fee.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return false;
+            }
+            staged(out, "fee_total", fee.longValueExact());
+        }
+        for (DossierField f : CARRIED) {
+            if (f.kind == DossierField.Kind.FLAG) {
+                String v = value(raw, f);
+                if (v != null) {
+                    Boolean b = Values.flag(v);
+                    if (b == null) {
+                        return false;
+                    }
+                    staged(out, f.staged, b);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Sentinel for "present but out of range". */
+    private static final Integer BAD = Integer.MIN_VALUE;
+
+    private static Integer intIn(Row raw, DossierField f, int min, int max) {
+        String v = value(raw, f);
+        if (v == null) {
+            return null;
+        }
+        Integer i = Values.integer(v);
+        return i == null || i < min || i > max ? BAD : i;
+    }
+
+    static String value(Row raw, DossierField f) {
+        return raw.getString(RawRecords.FIRST_VALUE + carriedIndex(f));
+    }
+
+    private static int carriedIndex(DossierField f) {
+        for (int i = 0; i < CARRIED.length; i++) {
+            if (CARRIED[i] == f) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(f.name());
+    }
+
+    private static void staged(Object[] out, String name, Object v) {
+        out[Fates.FIRST_STAGED + StagedDossiers.SCHEMA.fieldIndex(name)] = v;
+    }
+
+    private static Object get(Object[] out, String name) {
+        return out[Fates.FIRST_STAGED + StagedDossiers.SCHEMA.fieldIndex(name)];
+    }
+}
