@@ -35,7 +35,9 @@ public final class Storage implements Serializable {
     }
 
     public FileSystem fs(String uri) throws IOException {
-        return new Path(uri).getFileSystem(conf);
+        FileSystem fs = new Path(uri).getFileSystem(conf);
+        fs.setWriteChecksum(false); // no .crc companions beside reports on local disks
+        return fs;
     }
 
     public boolean exists(String uri) {

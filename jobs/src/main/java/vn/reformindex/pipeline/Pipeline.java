@@ -1,14 +1,149 @@
 package vn.reformindex.pipeline;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.reformindex.cli.ExitCode;
+import vn.reformindex.cli.PipelineException;
 import vn.reformindex.config.RunConfig;
+import vn.reformindex.ingest.DataCutOff;
+import vn.reformindex.ingest.IngestStage;
+import vn.reformindex.io.Storage;
+import vn.reformindex.period.Period;
+import vn.reformindex.period.PeriodWindow;
+import vn.reformindex.reference.ReferenceData;
+import vn.reformindex.reference.ReferenceLoader;
+import vn.reformindex.spark.Sessions;
 
-/** The stages wired in order; each subcommand runs a prefix or a single stage. */
+/**
+ * The stages wired in order. Each subcommand runs one stage ({@code ingest}, {@code facts}, ...) on the
+ * tables published by earlier runs, or all of them ({@code run}); outputs are published only when every
+ * stage of the run succeeded.
+ */
 public final class Pipeline {
-    private Pipeline() {
+    private static final Logger LOG = LogManager.getLogger(Pipeline.class);
+
+    private final List<Stage> stages;
+
+    public Pipeline(List<Stage> stages) {
+        this.stages = List.copyOf(stages);
     }
 
-    public static void run(RunConfig config, PrintStream out) {
-        throw new UnsupportedOperationException("not wired yet");
+    /** Every stage, in data-flow order. */
+    public static Pipeline standard() {
+        return new Pipeline(List.of(new IngestStage()));
+    }
+
+    /** Runs a command with the standard stages on a session built from the config. */
+    public static RunManifest run(RunConfig config, PrintStream out) {
+        SparkSession spark = Sessions.getOrCreate("reform-index " + config.command(), config.master());
+        return standard().execute(spark, config, out);
+    }
+
+    /** The stages a command runs. */
+    List<Stage> select(String command) {
+        if (command.equals("run")) {
+            return stages;
+        }
+        List<Stage> one = new ArrayList<>();
+        for (Stage s : stages) {
+            if (s.name().equals(command)) {
+                one.add(s);
+            }
+        }
+        if (one.isEmpty()) {
+            throw new PipelineException(ExitCode.BAD_ARGUMENTS, "subcommand '" + command + "' is not available in this build");
+        }
+        return one;
+    }
+
+    public RunManifest execute(SparkSession spark, RunConfig config, PrintStream out) {
+        Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+        OutputStore store = new OutputStore(storage, config.output());
+        RunManifest manifest = new RunManifest(store.runId(), config, spark.version());
+        try {
+            if (config.input() == null) {
+                throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--input DIR is required (the unit registry and catalogue are read from it)");
+            }
+            ReferenceData ref = ReferenceLoader.load(storage, config.input());
+            vn.reformindex.spark.Functions.register(spark);
+            Map<String, Dataset<Row>> tables = new HashMap<>();
+            List<PeriodWindow> periods = null;
+            for (Stage stage : select(config.command())) {
+                if (periods == null && !stage.name().equals("ingest")) {
+                    periods = resolvePeriods(config, store.read(spark, IngestStage.STAGED), manifest);
+                }
+                StageContext ctx = new StageContext(spark, config, storage, ref, periods == null ? List.of() : periods);
+                Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
+                for (String name : stage.inputs()) {
+                    inputs.put(name, tables.containsKey(name) ? tables.get(name) : store.read(spark, name));
+                }
+                long t0 = System.nanoTime();
+                StageOutput output = stage.run(ctx, inputs);
+                Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+                Map<String, Long> rows = new LinkedHashMap<>();
+                for (Map.Entry<String, Dataset<Row>> e : output.tables().entrySet()) {
+                    store.write(e.getKey(), e.getValue());
+                    Dataset<Row> back = store.read(spark, e.getKey());
+                    written.put(e.getKey(), back);
+                    tables.put(e.getKey(), back);
+                    rows.put(e.getKey(), back.count());
+                }
+                output.cleanups().forEach(Runnable::run);
+                stage.verify(ctx, written, manifest);
+                ReportWriting.write(output.reports().values(), storage, store.stagingReports());
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                manifest.stage(stage.name(), seconds, rows, output.notes());
+                LOG.info("stage {}: {} in {} s", stage.name(), rows, String.format("%.1f", seconds));
+                if (periods == null && stage.name().equals("ingest")) {
+                    periods = resolvePeriods(config, tables.get(IngestStage.STAGED), manifest);
+                }
+            }
+            manifest.finish("succeeded", null);
+            store.publish(manifest);
+            out.println("reform-index: " + config.command() + " succeeded (run " + store.runId() + ")");
+            out.println("  tables:  " + Storage.join(config.output(), "tables") + " (current versions listed in "
+                    + Storage.join(config.output(), "_pointers") + ")");
+            out.println("  reports: " + Storage.join(config.output(), "reports"));
+            out.println("  run record: " + Storage.join(config.output(), "_RUN.json"));
+            return manifest;
+        } catch (PipelineException e) {
+            manifest.finish("failed", e.getMessage());
+            store.abandon(manifest);
+            throw e;
+        } catch (IOException e) {
+            manifest.finish("failed", e.getMessage());
+            store.abandon(manifest);
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, config.output() + ": cannot write outputs: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            manifest.finish("failed", e.getClass().getName());
+            store.abandon(manifest);
+            throw e;
+        }
+    }
+
+    /** As-of dates from the data cut-off; without --period, the year of the cut-off. */
+    static List<PeriodWindow> resolvePeriods(RunConfig config, Dataset<Row> staged, RunManifest manifest) {
+        LocalDate cutOff = DataCutOff.compute(staged, config.runDate());
+        List<Period> requested = new ArrayList<>(config.periods());
+        if (requested.isEmpty()) {
+            requested.add(Period.year((cutOff != null ? cutOff : config.runDate()).getYear()));
+        }
+        List<PeriodWindow> windows = new ArrayList<>();
+        for (Period p : requested) {
+            windows.add(new PeriodWindow(p, p.asOf(config.asOf(), cutOff)));
+        }
+        manifest.dataCutOff(cutOff, windows);
+        return windows;
     }
 }

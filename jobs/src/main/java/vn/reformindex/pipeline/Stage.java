@@ -17,4 +17,12 @@ public interface Stage {
     List<String> inputs();
 
     StageOutput run(StageContext context, Map<String, Dataset<Row>> inputs);
+
+    /**
+     * Checks the stage's outputs once written (re-read from storage, so checks cost a scan of Parquet,
+     * not a recomputation); throws a {@link vn.reformindex.cli.PipelineException} to fail the run before
+     * anything is published.
+     */
+    default void verify(StageContext context, Map<String, Dataset<Row>> written, RunManifest manifest) {
+    }
 }

@@ -1,0 +1,208 @@
+package vn.reformindex.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import vn.reformindex.cli.ExitCode;
+import vn.reformindex.cli.PipelineException;
+import vn.reformindex.io.Storage;
+
+/**
+ * Where tables and reports live, and how a run publishes them all at once (docs/outputs.md).
+ *
+ * <p>Each run writes its tables into new folders {@code tables/<table>/<run-id>/} that no reader looks
+ * at, and its reports into {@code _runs/<run-id>/reports/}. Only when every stage succeeded does it
+ * publish, by writing the next pointer file {@code _pointers/<sequence>.json} (a new file, created by
+ * an atomic rename) that maps every table to its folder. Readers take the highest pointer. A failed run
+ * writes no pointer, so the previous outputs stay readable and unchanged.
+ */
+public final class OutputStore {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Storage storage;
+    private final String root;
+    private final String runId;
+    private final Map<String, String> written = new LinkedHashMap<>();
+
+    public OutputStore(Storage storage, String root) {
+        this.storage = storage;
+        this.root = root;
+        this.runId = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String runId() { return runId; }
+    public String root() { return root; }
+
+    private String abs(String relative) {
+        return Storage.join(root, relative);
+    }
+
+    /** The published pointer (table -> folder relative to the output root), empty when nothing was published. */
+    public Map<String, String> published() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        JsonNode p = latestPointer();
+        if (p != null) {
+            p.get("tables").fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue().get("path").asText()));
+        }
+        return tables;
+    }
+
+    private JsonNode latestPointer() {
+        String latest = latestPointerName();
+        if (latest == null) {
+            return null;
+        }
+        try (InputStream in = storage.open(abs("_pointers/" + latest))) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, abs("_pointers/" + latest) + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private String latestPointerName() {
+        try {
+            String latest = null;
+            for (FileStatus s : storage.listFiles(abs("_pointers"))) {
+                String n = s.getPath().getName();
+                if (n.matches("\\d{8}\\.json") && (latest == null || n.compareTo(latest) > 0)) {
+                    latest = n;
+                }
+            }
+            return latest;
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, abs("_pointers") + ": cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /** URI of a table's data: written by this run, else the published one; null when neither. */
+    public String tableUri(String table) {
+        String rel = written.containsKey(table) ? written.get(table) : published().get(table);
+        return rel == null ? null : abs(rel);
+    }
+
+    /** Reads a table written by this run or published by an earlier one. */
+    public Dataset<Row> read(SparkSession spark, String table) {
+        String uri = tableUri(table);
+        if (uri == null) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, root + ": table " + table
+                    + " has not been produced yet; run the stage that writes it first (or 'run')");
+        }
+        return spark.read().parquet(uri);
+    }
+
+    /** Writes a table into this run's own folder; invisible to readers until {@link #publish}. */
+    public String write(String table, Dataset<Row> data) {
+        String rel = "tables/" + table + "/" + runId;
+        data.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
+        written.put(table, rel);
+        return abs(rel);
+    }
+
+    /** Folder for this run's reports until they are published. */
+    public String stagingReports() {
+        return abs("_runs/" + runId + "/reports");
+    }
+
+    /**
+     * Publishes this run: the next pointer (previous tables plus this run's), then the reports folder and
+     * {@code _RUN.json} beside it. The pointer is the commit point.
+     */
+    public void publish(RunManifest manifest) throws IOException {
+        JsonNode previous = latestPointer();
+        String latest = latestPointerName();
+        int sequence = latest == null ? 1 : Integer.parseInt(latest.substring(0, 8)) + 1;
+        ObjectNode pointer = JSON.createObjectNode();
+        pointer.put("sequence", sequence);
+        pointer.put("run_id", runId);
+        pointer.put("published_at", Instant.now().toString());
+        ObjectNode tables = pointer.putObject("tables");
+        if (previous != null) {
+            previous.get("tables").fields().forEachRemaining(e -> tables.set(e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, String> e : written.entrySet()) {
+            ObjectNode t = tables.putObject(e.getKey());
+            t.put("path", e.getValue());
+            t.put("run_id", runId);
+        }
+        manifest.put("published_tables", tableList(tables));
+        writeBytes(abs("_runs/" + runId + "/_RUN.json"), manifest.toJson());
+        String tmp = abs("_pointers/.tmp-" + runId);
+        writeBytes(tmp, JSON.writeValueAsBytes(pointer));
+        String target = abs(String.format("_pointers/%08d.json", sequence));
+        if (!storage.rename(tmp, target)) {
+            storage.delete(tmp);
+            throw new PipelineException(ExitCode.FAILURE, target + ": another run published at the same time; rerun");
+        }
+        replace(stagingReports(), abs("reports"));
+        replaceFile(abs("_RUN.json"), manifest.toJson());
+    }
+
+    private static List<String> tableList(ObjectNode tables) {
+        List<String> names = new ArrayList<>();
+        tables.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A failed run: drop its table folders and record its manifest under _runs/ only. */
+    public void abandon(RunManifest manifest) {
+        for (String rel : written.values()) {
+            try {
+                storage.delete(abs(rel));
+            } catch (IOException ignored) {
+                // leftovers of a failed run are unreferenced; cleanup is best effort
+            }
+        }
+        try {
+            storage.delete(stagingReports());
+            writeBytes(abs("_runs/" + runId + "/_RUN.json"), manifest.toJson());
+        } catch (IOException ignored) {
+            // the failure itself is reported by the caller
+        }
+    }
+
+    private void replace(String fromDir, String toDir) throws IOException {
+        if (!storage.exists(fromDir)) {
+            return;
+        }
+        if (storage.exists(toDir)) {
+            storage.delete(toDir);
+        }
+        storage.mkdirs(root);
+        if (!storage.rename(fromDir, toDir)) {
+            throw new IOException("cannot move " + fromDir + " to " + toDir);
+        }
+    }
+
+    private void replaceFile(String uri, byte[] bytes) throws IOException {
+        String tmp = uri + ".tmp-" + runId;
+        writeBytes(tmp, bytes);
+        if (storage.exists(uri)) {
+            storage.delete(uri);
+        }
+        storage.rename(tmp, uri);
+    }
+
+    private void writeBytes(String uri, byte[] bytes) throws IOException {
+        try (OutputStream out = storage.create(uri)) {
+            out.write(bytes);
+        }
+    }
+}
