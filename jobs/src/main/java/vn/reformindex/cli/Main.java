@@ -14,6 +14,11 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
+        // Stop Spark before exiting so listeners see the application end and event logs are complete.
+        org.apache.spark.sql.SparkSession.getDefaultSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
         System.exit(code);
     }
 

@@ -89,6 +89,8 @@ public final class Pipeline {
                     inputs.put(name, tables.containsKey(name) ? tables.get(name) : store.read(spark, name));
                 }
                 long t0 = System.nanoTime();
+                // Named jobs: the Spark UI, event logs and test listeners see which stage a task belongs to.
+                spark.sparkContext().setJobDescription("reform-index " + stage.name());
                 StageOutput output = stage.run(ctx, inputs);
                 Map<String, Dataset<Row>> written = new LinkedHashMap<>();
                 Map<String, Long> rows = new LinkedHashMap<>();
@@ -109,6 +111,7 @@ public final class Pipeline {
                     periods = resolvePeriods(config, tables.get(IngestStage.STAGED), manifest);
                 }
             }
+            spark.sparkContext().setJobDescription(null);
             manifest.finish("succeeded", null);
             store.publish(manifest);
             out.println("reform-index: " + config.command() + " succeeded (run " + store.runId() + ")");
