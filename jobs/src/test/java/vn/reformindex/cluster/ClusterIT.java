@@ -128,18 +128,7 @@ class ClusterIT {
         assertSameTables(local, out);
     }
 
-    /** Every published table of both outputs has the same rows, compared by Spark. */
-    static void assertSameTables(Path expected, Path actual) {
-        SparkSession spark = SparkTestSupport.spark();
-        Map<String, String> a = new OutputStore(Storage.local(), expected.toString()).published();
-        Map<String, String> b = new OutputStore(Storage.local(), actual.toString()).published();
-        assertEquals(a.keySet(), b.keySet());
-        for (String table : a.keySet()) {
-            Dataset<Row> x = spark.read().parquet(expected.resolve(a.get(table)).toString());
-            Dataset<Row> y = spark.read().parquet(actual.resolve(b.get(table)).toString());
-            assertEquals(x.count(), y.count(), table);
-            assertEquals(0, x.exceptAll(y).count(), table + ": rows only in local mode");
-            assertEquals(0, y.exceptAll(x).count(), table + ": rows only in the cluster run");
-        }
+    private static void assertSameTables(Path expected, Path actual) {
+        vn.reformindex.TableAssertions.assertSameTables(expected, actual);
     }
 }

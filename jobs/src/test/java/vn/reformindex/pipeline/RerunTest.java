@@ -1,0 +1,50 @@
+package vn.reformindex.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SparkTestSupport;
+import vn.reformindex.TableAssertions;
+import vn.reformindex.cli.Main;
+import vn.reformindex.io.Storage;
+
+/** Rerunning the same inputs gives the same rows in every table and the same reports. */
+class RerunTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theSameInputsGiveTheSameTablesAndReports() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        for (Path out : new Path[]{a, b}) {
+            assertEquals(0, Main.run(new String[]{"run", "--input", SparkTestSupport.golden().toString(), "--output", out.toString(),
+                    "--period", "2020-01-01..2020-10-29", "--run-date", "2026-11-22"}, quiet(), quiet()));
+        }
+        TableAssertions.assertSameTables(a, b);
+        assertEquals(Files.exists(a.resolve("reports")), Files.exists(b.resolve("reports")));
+        Map<String, byte[]> ra = Files.exists(a.resolve("reports")) ? PipelineSafetyTest.snapshot(a.resolve("reports")) : Map.of();
+        Map<String, byte[]> rb = Files.exists(b.resolve("reports")) ? PipelineSafetyTest.snapshot(b.resolve("reports")) : Map.of();
+        assertEquals(ra.keySet(), rb.keySet());
+        for (String k : ra.keySet()) {
+            assertArrayEquals(ra.get(k), rb.get(k), k);
+        }
+        String runA = new String(Files.readAllBytes(a.resolve("_RUN.json")));
+        String runB = new String(Files.readAllBytes(b.resolve("_RUN.json")));
+        assertNotEquals(runA, runB, "run ids and timings live in _RUN.json only");
+        assertEquals(new OutputStore(Storage.local(), a.toString()).published().keySet(),
+                new OutputStore(Storage.local(), b.toString()).published().keySet());
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+}
