@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import vn.reformindex.cli.ExitCode;
 import vn.reformindex.cli.PipelineException;
 import vn.reformindex.io.Storage;
@@ -30,8 +33,9 @@ import vn.reformindex.io.Storage;
  * <p>Each run writes its tables into new folders {@code tables/<table>/<run-id>/} that no reader looks
  * at, and its reports into {@code _runs/<run-id>/reports/}. Only when every stage succeeded does it
  * publish, by writing the next pointer file {@code _pointers/<sequence>.json} (a new file, created by
- * an atomic rename) that maps every table to its folder. Readers take the highest pointer. A failed run
- * writes no pointer, so the previous outputs stay readable and unchanged.
+ * an atomic rename) that maps every table to its folder, and every period of a period-keyed table (one
+ * with a {@code period} column) to the folder of the run that last computed that period. Readers take
+ * the highest pointer. A failed run writes no pointer, so the previous outputs stay readable and unchanged.
  */
 public final class OutputStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,6 +45,9 @@ public final class OutputStore {
     private final String root;
     private final String runId;
     private final Map<String, String> written = new LinkedHashMap<>();
+    private final Map<String, List<String>> writtenPeriods = new LinkedHashMap<>();
+    /** The column that makes a table period-keyed. */
+    public static final String PERIOD = "period";
 
     public OutputStore(Storage storage, String root) {
         this.storage = storage;
@@ -55,14 +62,49 @@ public final class OutputStore {
         return Storage.join(root, relative);
     }
 
-    /** The published pointer (table -> folder relative to the output root), empty when nothing was published. */
+    /**
+     * The published tables: table -> folder relative to the output root (for a period-keyed table, the
+     * folder of its newest period); empty when nothing was published.
+     */
     public Map<String, String> published() {
         Map<String, String> tables = new LinkedHashMap<>();
         JsonNode p = latestPointer();
         if (p != null) {
-            p.get("tables").fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue().get("path").asText()));
+            p.get("tables").fields().forEachRemaining(e -> {
+                JsonNode t = e.getValue();
+                if (t.has("path")) {
+                    tables.put(e.getKey(), t.get("path").asText());
+                } else {
+                    t.get("periods").fields().forEachRemaining(pe -> tables.put(e.getKey(), pe.getValue().get("path").asText()));
+                }
+            });
         }
         return tables;
+    }
+
+    /** Every period label of every published period-keyed table. */
+    public java.util.SortedSet<String> publishedPeriodLabels() {
+        java.util.SortedSet<String> labels = new java.util.TreeSet<>();
+        JsonNode p = latestPointer();
+        if (p != null) {
+            p.get("tables").fields().forEachRemaining(e -> {
+                if (e.getValue().has("periods")) {
+                    e.getValue().get("periods").fieldNames().forEachRemaining(labels::add);
+                }
+            });
+        }
+        return labels;
+    }
+
+    /** For a published period-keyed table: period label -> folder; empty when the table is not period-keyed. */
+    public Map<String, String> publishedPeriods(String table) {
+        Map<String, String> periods = new TreeMap<>();
+        JsonNode p = latestPointer();
+        JsonNode t = p == null ? null : p.get("tables").get(table);
+        if (t != null && t.has("periods")) {
+            t.get("periods").fields().forEachRemaining(e -> periods.put(e.getKey(), e.getValue().get("path").asText()));
+        }
+        return periods;
     }
 
     private JsonNode latestPointer() {
@@ -92,14 +134,34 @@ public final class OutputStore {
         }
     }
 
-    /** URI of a table's data: written by this run, else the published one; null when neither. */
+    /** URI of a table's data (for a period-keyed table: the folder of its newest period); null when absent. */
     public String tableUri(String table) {
         String rel = written.containsKey(table) ? written.get(table) : published().get(table);
         return rel == null ? null : abs(rel);
     }
 
-    /** Reads a table written by this run or published by an earlier one. */
+    /**
+     * Reads a table written by this run or published by an earlier one. A period-keyed table is the union
+     * of its periods, each read from the run that last computed it.
+     */
     public Dataset<Row> read(SparkSession spark, String table) {
+        Map<String, String> periods = new TreeMap<>(publishedPeriods(table));
+        if (writtenPeriods.containsKey(table)) {
+            for (String label : writtenPeriods.get(table)) {
+                periods.put(label, written.get(table));
+            }
+        }
+        if (!periods.isEmpty()) {
+            Map<String, List<String>> byFolder = new TreeMap<>();
+            periods.forEach((label, folder) -> byFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(label));
+            Dataset<Row> union = null;
+            for (Map.Entry<String, List<String>> e : byFolder.entrySet()) {
+                Dataset<Row> part = spark.read().parquet(abs(e.getKey()))
+                        .filter(functions.col(PERIOD).isin(e.getValue().toArray()));
+                union = union == null ? part : union.unionByName(part, true);
+            }
+            return union;
+        }
         String uri = tableUri(table);
         if (uri == null) {
             throw new PipelineException(ExitCode.UNREADABLE_INPUT, root + ": table " + table
@@ -108,11 +170,18 @@ public final class OutputStore {
         return spark.read().parquet(uri);
     }
 
-    /** Writes a table into this run's own folder; invisible to readers until {@link #publish}. */
-    public String write(String table, Dataset<Row> data) {
+    /**
+     * Writes a table into this run's own folder, invisible to readers until {@link #publish}. A table
+     * with a {@code period} column is period-keyed: this run's folder replaces only the periods it holds,
+     * the other published periods stay where they are (no copy).
+     */
+    public String write(String table, Dataset<Row> data, List<String> periodLabels) {
         String rel = "tables/" + table + "/" + runId;
         data.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
         written.put(table, rel);
+        if (Arrays.asList(data.columns()).contains(PERIOD)) {
+            writtenPeriods.put(table, List.copyOf(periodLabels));
+        }
         return abs(rel);
     }
 
@@ -138,9 +207,25 @@ public final class OutputStore {
             previous.get("tables").fields().forEachRemaining(e -> tables.set(e.getKey(), e.getValue()));
         }
         for (Map.Entry<String, String> e : written.entrySet()) {
-            ObjectNode t = tables.putObject(e.getKey());
-            t.put("path", e.getValue());
-            t.put("run_id", runId);
+            List<String> labels = writtenPeriods.get(e.getKey());
+            if (labels == null) {
+                ObjectNode t = tables.putObject(e.getKey());
+                t.put("path", e.getValue());
+                t.put("run_id", runId);
+                continue;
+            }
+            JsonNode before = tables.get(e.getKey());
+            ObjectNode t = JSON.createObjectNode();
+            ObjectNode periods = t.putObject("periods");
+            if (before != null && before.has("periods")) {
+                before.get("periods").fields().forEachRemaining(pe -> periods.set(pe.getKey(), pe.getValue()));
+            }
+            for (String label : labels) {
+                ObjectNode pe = periods.putObject(label);
+                pe.put("path", e.getValue());
+                pe.put("run_id", runId);
+            }
+            tables.set(e.getKey(), t);
         }
         manifest.put("published_tables", tableList(tables));
         writeBytes(abs("_runs/" + runId + "/_RUN.json"), manifest.toJson());

@@ -79,9 +79,10 @@ public final class Pipeline {
             vn.reformindex.spark.Functions.register(spark);
             Map<String, Dataset<Row>> tables = new HashMap<>();
             List<PeriodWindow> periods = null;
+            String previousStaged = store.tableUri(IngestStage.STAGED); // before this run replaces it
             for (Stage stage : select(config.command())) {
                 if (periods == null && !stage.name().equals("ingest")) {
-                    periods = resolvePeriods(config, store.read(spark, IngestStage.STAGED), manifest);
+                    periods = resolvePeriods(config, store.read(spark, IngestStage.STAGED), manifest, List.of());
                 }
                 StageContext ctx = new StageContext(spark, config, storage, ref, periods == null ? List.of() : periods);
                 Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
@@ -94,8 +95,12 @@ public final class Pipeline {
                 StageOutput output = stage.run(ctx, inputs);
                 Map<String, Dataset<Row>> written = new LinkedHashMap<>();
                 Map<String, Long> rows = new LinkedHashMap<>();
+                List<String> labels = new ArrayList<>();
+                for (PeriodWindow w : ctx.periods) {
+                    labels.add(w.label());
+                }
                 for (Map.Entry<String, Dataset<Row>> e : output.tables().entrySet()) {
-                    store.write(e.getKey(), e.getValue());
+                    store.write(e.getKey(), e.getValue(), labels);
                     Dataset<Row> back = store.read(spark, e.getKey());
                     written.put(e.getKey(), back);
                     tables.put(e.getKey(), back);
@@ -108,7 +113,11 @@ public final class Pipeline {
                 manifest.stage(stage.name(), seconds, rows, output.notes());
                 LOG.info("stage {}: {} in {} s", stage.name(), rows, String.format("%.1f", seconds));
                 if (periods == null && stage.name().equals("ingest")) {
-                    periods = resolvePeriods(config, tables.get(IngestStage.STAGED), manifest);
+                    LocalDate changedFrom = previousStaged == null ? null
+                            : ChangeDetection.earliestChange(spark.read().parquet(previousStaged), tables.get(IngestStage.STAGED));
+                    manifest.put("earliest_changed_date", changedFrom == null ? null : changedFrom.toString());
+                    periods = resolvePeriods(config, tables.get(IngestStage.STAGED), manifest,
+                            affectedPublishedPeriods(store, changedFrom));
                 }
             }
             spark.sparkContext().setJobDescription(null);
@@ -135,12 +144,39 @@ public final class Pipeline {
         }
     }
 
-    /** As-of dates from the data cut-off; without --period, the year of the cut-off. */
-    static List<PeriodWindow> resolvePeriods(RunConfig config, Dataset<Row> staged, RunManifest manifest) {
+    /**
+     * Published periods that the changed dossiers can affect: every period ending on or after the earliest
+     * changed date is recomputed, so published figures never go stale silently.
+     */
+    static List<Period> affectedPublishedPeriods(OutputStore store, LocalDate changedFrom) {
+        List<Period> out = new ArrayList<>();
+        if (changedFrom == null) {
+            return out;
+        }
+        for (String label : store.publishedPeriodLabels()) {
+            Period p = Period.parse(label);
+            if (!p.end().isBefore(changedFrom)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The periods of the run with their as-of dates from the data cut-off: the requested ones (without
+     * --period, the year of the cut-off), then the published ones to recompute.
+     */
+    static List<PeriodWindow> resolvePeriods(RunConfig config, Dataset<Row> staged, RunManifest manifest,
+                                             List<Period> recompute) {
         LocalDate cutOff = DataCutOff.compute(staged, config.runDate());
         List<Period> requested = new ArrayList<>(config.periods());
         if (requested.isEmpty()) {
             requested.add(Period.year((cutOff != null ? cutOff : config.runDate()).getYear()));
+        }
+        for (Period p : recompute) {
+            if (!requested.contains(p)) {
+                requested.add(p);
+            }
         }
         List<PeriodWindow> windows = new ArrayList<>();
         for (Period p : requested) {
