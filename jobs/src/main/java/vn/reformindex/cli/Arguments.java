@@ -37,6 +37,10 @@ public final class Arguments {
             if (!name.startsWith("--")) {
                 throw bad("unexpected argument '" + a + "'");
             }
+            if (name.equals("--full")) {
+                b.fullIngest(true);
+                continue;
+            }
             if (value == null) {
                 if (i + 1 >= rest.size()) {
                     throw bad(name + " needs a value");

@@ -30,6 +30,8 @@ final class Help {
             "                   2020-01-01..2020-10-29; repeat the option for several periods",
             "  --as-of DATE     judge open dossiers at this date (yyyy-MM-dd) instead of the period end",
             "  --run-date DATE  the day of the run (default today): later dates do not move the data cut-off",
+            "  --full           re-read every input file (default: only files not read by an earlier run;",
+            "                   a file changed or removed since then makes the run re-read everything)",
             "  --criteria SET   criteria set: a shipped id (766, example-xa) or the path of a YAML file",
             "  --master URL     Spark master (default local[*] unless spark-submit sets one)",
             "  --help           this text",

@@ -16,8 +16,10 @@ public final class RunConfig {
     private final String master;
     private final String criteriaSet;
     private final List<String> arguments;
+    private final boolean fullIngest;
 
     private RunConfig(Builder b) {
+        this.fullIngest = b.fullIngest;
         this.command = Objects.requireNonNull(b.command, "command");
         this.input = b.input;
         this.output = b.output;
@@ -47,12 +49,14 @@ public final class RunConfig {
     public String master() { return master; }
     /** Path or id of the criteria set, or null for the default. */
     public String criteriaSet() { return criteriaSet; }
+    /** --full: re-read every input file instead of only the new ones. */
+    public boolean fullIngest() { return fullIngest; }
     /** The arguments as given, for _RUN.json. */
     public List<String> arguments() { return arguments; }
 
     public Builder toBuilder() {
         Builder b = new Builder(command).input(input).output(output).asOf(asOf).runDate(runDate)
-                .master(master).criteriaSet(criteriaSet).arguments(arguments);
+                .master(master).criteriaSet(criteriaSet).arguments(arguments).fullIngest(fullIngest);
         periods.forEach(b::period);
         return b;
     }
@@ -67,6 +71,7 @@ public final class RunConfig {
         private String master;
         private String criteriaSet;
         private List<String> arguments = List.of();
+        private boolean fullIngest;
 
         private Builder(String command) { this.command = command; }
 
@@ -79,6 +84,7 @@ public final class RunConfig {
         public Builder master(String v) { this.master = v; return this; }
         public Builder criteriaSet(String v) { this.criteriaSet = v; return this; }
         public Builder arguments(List<String> v) { this.arguments = List.copyOf(v); return this; }
+        public Builder fullIngest(boolean v) { this.fullIngest = v; return this; }
         public RunConfig build() { return new RunConfig(this); }
     }
 }

@@ -54,7 +54,7 @@ public final class Ingest {
                 }
                 String qualified = storage.qualify(uri);
                 String name = qualified.startsWith(base) ? qualified.substring(base.length()).replaceFirst("^/+", "") : uri;
-                files.add(new InputFile(qualified, name, format, s.getLen()));
+                files.add(new InputFile(qualified, name, format, s.getLen(), s.getModificationTime()));
             }
         } catch (IOException e) {
             throw new PipelineException(ExitCode.UNREADABLE_INPUT, dir + ": cannot be listed: " + e.getMessage(), e);

@@ -42,6 +42,7 @@ public final class IngestTables {
                         col("source_file"), col("source_line"),
                         col(RawRecords.RECON_UNIT).as("unit_code"),
                         col(StagedDossiers.DOSSIER_CODE),
+                        col("updated_at"),
                         col(RawRecords.MASKED_TEXT).as("masked_text"),
                         col(RawRecords.BYTE_LENGTH).as("byte_length"),
                         col(RawRecords.LINE_SHA256).as("line_sha256"));

@@ -13,12 +13,15 @@ public final class InputFile implements Serializable {
     public final String name;
     public final Format format;
     public final long size;
+    /** Modification time (ms since the epoch): with the size, how an incremental run recognises a file it read before. */
+    public final long modifiedAt;
 
-    public InputFile(String uri, String name, Format format, long size) {
+    public InputFile(String uri, String name, Format format, long size, long modifiedAt) {
         this.uri = uri;
         this.name = name;
         this.format = format;
         this.size = size;
+        this.modifiedAt = modifiedAt;
     }
 
     public static Format formatOf(String fileName) {

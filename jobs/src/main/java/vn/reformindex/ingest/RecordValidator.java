@@ -60,6 +60,8 @@ final class RecordValidator implements Serializable {
                     out[i] = null;
                 }
             }
+            // Kept so that a later incremental run can apply the re-sync tie-break to this record too.
+            staged(out, "updated_at", raw.get(raw.fieldIndex(RawRecords.UPDATED_AT)));
         }
         return RowFactory.create(out);
     }

@@ -89,6 +89,11 @@ public final class Pipeline {
                 for (String name : stage.inputs()) {
                     inputs.put(name, tables.containsKey(name) ? tables.get(name) : store.read(spark, name));
                 }
+                for (String name : stage.optionalInputs()) {
+                    if (tables.containsKey(name) || store.tableUri(name) != null) {
+                        inputs.put(name, tables.containsKey(name) ? tables.get(name) : store.read(spark, name));
+                    }
+                }
                 long t0 = System.nanoTime();
                 // Named jobs: the Spark UI, event logs and test listeners see which stage a task belongs to.
                 spark.sparkContext().setJobDescription("reform-index " + stage.name());
@@ -113,10 +118,11 @@ public final class Pipeline {
                 manifest.stage(stage.name(), seconds, rows, output.notes());
                 LOG.info("stage {}: {} in {} s", stage.name(), rows, String.format("%.1f", seconds));
                 if (periods == null && stage.name().equals("ingest")) {
-                    LocalDate changedFrom = previousStaged == null ? null
-                            : ChangeDetection.earliestChange(spark.read().parquet(previousStaged), tables.get(IngestStage.STAGED));
+                    Dataset<Row> staged = tables.get(IngestStage.STAGED); // null when nothing new was read
+                    LocalDate changedFrom = previousStaged == null || staged == null ? null
+                            : ChangeDetection.earliestChange(spark.read().parquet(previousStaged), staged);
                     manifest.put("earliest_changed_date", changedFrom == null ? null : changedFrom.toString());
-                    periods = resolvePeriods(config, tables.get(IngestStage.STAGED), manifest,
+                    periods = resolvePeriods(config, staged != null ? staged : store.read(spark, IngestStage.STAGED), manifest,
                             affectedPublishedPeriods(store, changedFrom));
                 }
             }

@@ -16,6 +16,11 @@ public interface Stage {
     /** Names of the tables this stage reads from earlier stages. */
     List<String> inputs();
 
+    /** Tables this stage uses when an earlier run published them (e.g. the previous ingest's, to add to). */
+    default List<String> optionalInputs() {
+        return List.of();
+    }
+
     StageOutput run(StageContext context, Map<String, Dataset<Row>> inputs);
 
     /**
