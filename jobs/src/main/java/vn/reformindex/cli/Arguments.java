@@ -41,6 +41,14 @@ public final class Arguments {
                 b.fullIngest(true);
                 continue;
             }
+            if (name.equals("--official")) {
+                b.official(true);
+                continue;
+            }
+            if (name.equals("--restate")) {
+                b.restate(true);
+                continue;
+            }
             if (value == null) {
                 if (i + 1 >= rest.size()) {
                     throw bad(name + " needs a value");
@@ -65,6 +73,9 @@ public final class Arguments {
             }
         }
         RunConfig c = b.build();
+        if (c.official() && c.periods().isEmpty()) {
+            throw bad("--official needs the periods to mark, given with --period");
+        }
         if (!command.equals("generate")) {
             if (c.output() == null) {
                 throw bad("--output DIR is required");

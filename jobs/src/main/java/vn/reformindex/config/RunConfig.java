@@ -17,9 +17,13 @@ public final class RunConfig {
     private final String criteriaSet;
     private final List<String> arguments;
     private final boolean fullIngest;
+    private final boolean official;
+    private final boolean restate;
 
     private RunConfig(Builder b) {
         this.fullIngest = b.fullIngest;
+        this.official = b.official;
+        this.restate = b.restate;
         this.command = Objects.requireNonNull(b.command, "command");
         this.input = b.input;
         this.output = b.output;
@@ -53,10 +57,15 @@ public final class RunConfig {
     public boolean fullIngest() { return fullIngest; }
     /** The arguments as given, for _RUN.json. */
     public List<String> arguments() { return arguments; }
+    /** --official: mark the requested periods' figures of this run as the official ones. */
+    public boolean official() { return official; }
+    /** --restate: replace official figures that this run recomputed (otherwise they are kept). */
+    public boolean restate() { return restate; }
 
     public Builder toBuilder() {
         Builder b = new Builder(command).input(input).output(output).asOf(asOf).runDate(runDate)
-                .master(master).criteriaSet(criteriaSet).arguments(arguments).fullIngest(fullIngest);
+                .master(master).criteriaSet(criteriaSet).arguments(arguments).fullIngest(fullIngest)
+                .official(official).restate(restate);
         periods.forEach(b::period);
         return b;
     }
@@ -72,6 +81,8 @@ public final class RunConfig {
         private String criteriaSet;
         private List<String> arguments = List.of();
         private boolean fullIngest;
+        private boolean official;
+        private boolean restate;
 
         private Builder(String command) { this.command = command; }
 
@@ -85,6 +96,8 @@ public final class RunConfig {
         public Builder criteriaSet(String v) { this.criteriaSet = v; return this; }
         public Builder arguments(List<String> v) { this.arguments = List.copyOf(v); return this; }
         public Builder fullIngest(boolean v) { this.fullIngest = v; return this; }
+        public Builder official(boolean v) { this.official = v; return this; }
+        public Builder restate(boolean v) { this.restate = v; return this; }
         public RunConfig build() { return new RunConfig(this); }
     }
 }

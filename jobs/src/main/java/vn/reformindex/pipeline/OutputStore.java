@@ -82,6 +82,29 @@ public final class OutputStore {
         return tables;
     }
 
+    /** Periods marked official: label -> run id whose figures are official. */
+    public Map<String, String> officialPeriods() {
+        Map<String, String> out = new TreeMap<>();
+        JsonNode p = latestPointer();
+        if (p != null && p.has("official")) {
+            p.get("official").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().get("run_id").asText()));
+        }
+        return out;
+    }
+
+    /** Period-keyed tables written by this run, with their folder. */
+    public Map<String, String> writtenPeriodTables() {
+        Map<String, String> out = new LinkedHashMap<>();
+        writtenPeriods.keySet().forEach(t -> out.put(t, abs(written.get(t))));
+        return out;
+    }
+
+    /** URI of the folder holding a published period of a table, or null. */
+    public String publishedPeriodUri(String table, String period) {
+        String rel = publishedPeriods(table).get(period);
+        return rel == null ? null : abs(rel);
+    }
+
     /** Every period label of every published period-keyed table. */
     public java.util.SortedSet<String> publishedPeriodLabels() {
         java.util.SortedSet<String> labels = new java.util.TreeSet<>();
@@ -195,6 +218,15 @@ public final class OutputStore {
      * {@code _RUN.json} beside it. The pointer is the commit point.
      */
     public void publish(RunManifest manifest) throws IOException {
+        publish(manifest, java.util.Set.of(), java.util.Set.of());
+    }
+
+    /**
+     * @param markOfficial periods whose figures of this run become the official ones
+     * @param keepOfficial official periods this run recomputed but must not replace (no --restate)
+     */
+    public void publish(RunManifest manifest, java.util.Set<String> markOfficial, java.util.Set<String> keepOfficial)
+            throws IOException {
         JsonNode previous = latestPointer();
         String latest = latestPointerName();
         int sequence = latest == null ? 1 : Integer.parseInt(latest.substring(0, 8)) + 1;
@@ -221,13 +253,26 @@ public final class OutputStore {
                 before.get("periods").fields().forEachRemaining(pe -> periods.set(pe.getKey(), pe.getValue()));
             }
             for (String label : labels) {
+                if (keepOfficial.contains(label) && periods.has(label)) {
+                    continue; // official figures stay until a run is asked to restate them
+                }
                 ObjectNode pe = periods.putObject(label);
                 pe.put("path", e.getValue());
                 pe.put("run_id", runId);
             }
             tables.set(e.getKey(), t);
         }
+        ObjectNode official = pointer.putObject("official");
+        if (previous != null && previous.has("official")) {
+            previous.get("official").fields().forEachRemaining(e -> official.set(e.getKey(), e.getValue()));
+        }
+        for (String label : markOfficial) {
+            ObjectNode o = official.putObject(label);
+            o.put("run_id", runId);
+            o.put("marked_at", Instant.now().toString());
+        }
         manifest.put("published_tables", tableList(tables));
+        manifest.put("official_periods", tableList(official));
         writeBytes(abs("_runs/" + runId + "/_RUN.json"), manifest.toJson());
         String tmp = abs("_pointers/.tmp-" + runId);
         writeBytes(tmp, JSON.writeValueAsBytes(pointer));

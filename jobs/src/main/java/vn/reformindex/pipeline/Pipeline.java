@@ -127,8 +127,14 @@ public final class Pipeline {
                 }
             }
             spark.sparkContext().setJobDescription(null);
+            java.util.Set<String> keepOfficial = restate(spark, config, store, periods, previousStaged,
+                    tables.get(IngestStage.STAGED), storage, manifest);
+            java.util.Set<String> markOfficial = new java.util.TreeSet<>();
+            if (config.official()) {
+                config.periods().forEach(p -> markOfficial.add(p.label()));
+            }
             manifest.finish("succeeded", null);
-            store.publish(manifest);
+            store.publish(manifest, markOfficial, keepOfficial);
             out.println("reform-index: " + config.command() + " succeeded (run " + store.runId() + ")");
             out.println("  tables:  " + Storage.join(config.output(), "tables") + " (current versions listed in "
                     + Storage.join(config.output(), "_pointers") + ")");
@@ -148,6 +154,56 @@ public final class Pipeline {
             store.abandon(manifest);
             throw e;
         }
+    }
+
+    /**
+     * Official periods this run recomputed: writes what would change (reports/restatement.csv) and which
+     * dossiers caused it (reports/restatement-dossiers.csv). Returns the periods whose official figures
+     * must be kept (all of them, unless --restate).
+     */
+    static java.util.Set<String> restate(SparkSession spark, RunConfig config, OutputStore store, List<PeriodWindow> periods,
+                                         String previousStaged, Dataset<Row> staged, Storage storage, RunManifest manifest)
+            throws IOException {
+        Map<String, String> official = store.officialPeriods();
+        java.util.Set<String> recomputed = new java.util.TreeSet<>();
+        LocalDate lastEnd = null;
+        for (PeriodWindow w : periods == null ? List.<PeriodWindow>of() : periods) {
+            if (official.containsKey(w.label())) {
+                recomputed.add(w.label());
+                lastEnd = lastEnd == null || w.end().isAfter(lastEnd) ? w.end() : lastEnd;
+            }
+        }
+        if (recomputed.isEmpty() || store.writtenPeriodTables().isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Row> cells = new ArrayList<>();
+        for (Map.Entry<String, String> t : store.writtenPeriodTables().entrySet()) {
+            Dataset<Row> recomputedTable = spark.read().parquet(t.getValue());
+            for (String label : recomputed) {
+                String officialUri = store.publishedPeriodUri(t.getKey(), label);
+                if (officialUri != null) {
+                    cells.addAll(Restatement.differences(t.getKey(), label, spark.read().parquet(officialUri), recomputedTable)
+                            .orderBy("table", "period", "row_key", "column").collectAsList()); // cells of units x columns: small
+                }
+            }
+        }
+        List<Row> dossiers = List.of();
+        if (previousStaged != null && staged != null) {
+            dossiers = ChangeDetection.changes(spark.read().parquet(previousStaged), staged)
+                    .filter(org.apache.spark.sql.functions.col("first_date").leq(org.apache.spark.sql.functions.lit(lastEnd)))
+                    .orderBy("unit_code", "dossier_code").collectAsList(); // the dossiers of one increment
+        }
+        RestatementReports.write(storage, Storage.join(store.stagingReports(), "restatement.csv"),
+                List.of("table", "period", "row_key", "column", "official_value", "new_value", "difference"), cells);
+        RestatementReports.write(storage, Storage.join(store.stagingReports(), "restatement-dossiers.csv"),
+                List.of("dossier_code", "unit_code", "change", "first_date"), dossiers);
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("official_periods_recomputed", List.copyOf(recomputed));
+        note.put("cells_changed", cells.size());
+        note.put("dossiers_changed", dossiers.size());
+        note.put("replaced", config.restate());
+        manifest.put("restatement", note);
+        return config.restate() ? java.util.Set.of() : recomputed;
     }
 
     /**

@@ -1,0 +1,63 @@
+package vn.reformindex.pipeline;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.try_subtract;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * What a recomputation would change in an official period: for one period-keyed table, every cell whose
+ * new value differs from the official one. Rows are identified by their text and date columns; every
+ * other column is compared (as text, with the numeric difference when both are numbers).
+ */
+public final class Restatement {
+    private Restatement() {
+    }
+
+    /** Columns: table, period, row_key (JSON), column, official_value, new_value, difference. */
+    public static Dataset<Row> differences(String table, String period, Dataset<Row> official, Dataset<Row> recomputed) {
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (StructField f : recomputed.schema().fields()) {
+            if (f.dataType() instanceof StringType || f.dataType() instanceof DateType) {
+                keys.add(f.name());
+            } else if (java.util.Arrays.asList(official.columns()).contains(f.name())) {
+                values.add(f.name());
+            }
+        }
+        Dataset<Row> a = cells(official.filter(col(OutputStore.PERIOD).equalTo(period)), keys, values, "official_value");
+        Dataset<Row> b = cells(recomputed.filter(col(OutputStore.PERIOD).equalTo(period)), keys, values, "new_value");
+        Dataset<Row> joined = a.join(b, scala.jdk.javaapi.CollectionConverters.asScala(List.of("row_key", "column")).toSeq(), "full_outer");
+        Column differs = col("official_value").eqNullSafe(col("new_value")).unary_$bang();
+        Column diff = try_subtract(col("new_value").cast(DataTypes.createDecimalType(38, 10)),
+                col("official_value").cast(DataTypes.createDecimalType(38, 10)));
+        return joined.filter(differs).select(lit(table).as("table"), lit(period).as("period"), col("row_key"), col("column"),
+                col("official_value"), col("new_value"), diff.as("difference"));
+    }
+
+    private static Dataset<Row> cells(Dataset<Row> t, List<String> keys, List<String> values, String valueName) {
+        List<Column> keyCols = new ArrayList<>();
+        keys.forEach(k -> keyCols.add(col(k)));
+        List<Column> cols = new ArrayList<>();
+        cols.add(to_json(struct(keyCols.toArray(new Column[0]))).as("row_key"));
+        for (String v : values) {
+            cols.add(col(v).cast(DataTypes.StringType).as(v));
+        }
+        Dataset<Row> wide = t.select(cols.toArray(new Column[0]));
+        Column[] valueCols = values.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return wide.unpivot(new Column[]{col("row_key")}, valueCols, "column", valueName)
+                .select(col("row_key"), col("column"), coalesce(col(valueName), lit(null)).as(valueName));
+    }
+}
