@@ -71,6 +71,11 @@ public final class Pipeline {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
         OutputStore store = new OutputStore(storage, config.output());
         RunManifest manifest = new RunManifest(store.runId(), config, spark.version());
+        SparkMetrics metrics = new SparkMetrics();
+        spark.sparkContext().addSparkListener(metrics);
+        int cores = spark.sparkContext().defaultParallelism();
+        manifest.put("spark_master", spark.sparkContext().master());
+        manifest.put("default_parallelism", cores);
         try {
             if (config.input() == null) {
                 throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--input DIR is required (the unit registry and catalogue are read from it)");
@@ -79,6 +84,7 @@ public final class Pipeline {
             vn.reformindex.spark.Functions.register(spark);
             Map<String, Dataset<Row>> tables = new HashMap<>();
             List<PeriodWindow> periods = null;
+            Map<String, Double> stageSeconds = new LinkedHashMap<>();
             String previousStaged = store.tableUri(IngestStage.STAGED); // before this run replaces it
             for (Stage stage : select(config.command())) {
                 if (periods == null && !stage.name().equals("ingest")) {
@@ -116,6 +122,7 @@ public final class Pipeline {
                 ReportWriting.write(output.reports().values(), storage, store.stagingReports());
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 manifest.stage(stage.name(), seconds, rows, output.notes());
+                stageSeconds.put(stage.name(), seconds);
                 LOG.info("stage {}: {} in {} s", stage.name(), rows, String.format("%.1f", seconds));
                 if (periods == null && stage.name().equals("ingest")) {
                     Dataset<Row> staged = tables.get(IngestStage.STAGED); // null when nothing new was read
@@ -127,6 +134,7 @@ public final class Pipeline {
                 }
             }
             spark.sparkContext().setJobDescription(null);
+            recordMetrics(metrics, stageSeconds, cores, manifest);
             java.util.Set<String> keepOfficial = restate(spark, config, store, periods, previousStaged,
                     tables.get(IngestStage.STAGED), storage, manifest);
             java.util.Set<String> markOfficial = new java.util.TreeSet<>();
@@ -135,6 +143,7 @@ public final class Pipeline {
             }
             manifest.finish("succeeded", null);
             store.publish(manifest, markOfficial, keepOfficial);
+            spark.sparkContext().removeSparkListener(metrics);
             out.println("reform-index: " + config.command() + " succeeded (run " + store.runId() + ")");
             out.println("  tables:  " + Storage.join(config.output(), "tables") + " (current versions listed in "
                     + Storage.join(config.output(), "_pointers") + ")");
@@ -142,6 +151,7 @@ public final class Pipeline {
             out.println("  run record: " + Storage.join(config.output(), "_RUN.json"));
             return manifest;
         } catch (PipelineException e) {
+            spark.sparkContext().removeSparkListener(metrics);
             manifest.finish("failed", e.getMessage());
             store.abandon(manifest);
             throw e;
@@ -154,6 +164,18 @@ public final class Pipeline {
             store.abandon(manifest);
             throw e;
         }
+    }
+
+    /** Spark's task metrics per stage into _RUN.json, after the listener bus has caught up. */
+    private static void recordMetrics(SparkMetrics metrics, Map<String, Double> stageSeconds, int cores, RunManifest manifest) {
+        try {
+            Thread.sleep(200); // listener events are delivered asynchronously
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        stageSeconds.forEach((stage, seconds) -> all.put(stage, metrics.of(stage, seconds, cores)));
+        manifest.put("spark_metrics", all);
     }
 
     /**
