@@ -41,7 +41,8 @@ public final class Pipeline {
 
     /** Every stage, in data-flow order. */
     public static Pipeline standard() {
-        return new Pipeline(List.of(new IngestStage()));
+        return new Pipeline(List.of(new IngestStage(), new vn.reformindex.facts.FactsStage(),
+                new vn.reformindex.summary.SummaryStage()));
     }
 
     /** Runs a command with the standard stages on a session built from the config. */
@@ -81,7 +82,7 @@ public final class Pipeline {
                 throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--input DIR is required (the unit registry and catalogue are read from it)");
             }
             ReferenceData ref = ReferenceLoader.load(storage, config.input());
-            vn.reformindex.spark.Functions.register(spark);
+            vn.reformindex.spark.Functions.register(spark, ref.holidays);
             Map<String, Dataset<Row>> tables = new HashMap<>();
             List<PeriodWindow> periods = null;
             Map<String, Double> stageSeconds = new LinkedHashMap<>();
@@ -117,9 +118,9 @@ public final class Pipeline {
                     tables.put(e.getKey(), back);
                     rows.put(e.getKey(), back.count());
                 }
+                ReportWriting.write(output.reports().values(), storage, store.stagingReports());
                 output.cleanups().forEach(Runnable::run);
                 stage.verify(ctx, written, manifest);
-                ReportWriting.write(output.reports().values(), storage, store.stagingReports());
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 manifest.stage(stage.name(), seconds, rows, output.notes());
                 stageSeconds.put(stage.name(), seconds);

@@ -1,7 +1,10 @@
 package vn.reformindex.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import vn.reformindex.io.Storage;
+import vn.reformindex.report.CsvReportWriter;
 import vn.reformindex.report.Report;
 
 /** Writes a stage's reports into the run's staging folder (published with the tables). */
@@ -10,8 +13,12 @@ final class ReportWriting {
     }
 
     static void write(Collection<Report> reports, Storage storage, String dir) {
-        if (!reports.isEmpty()) {
-            throw new UnsupportedOperationException("CSV reports arrive with the summary layer");
+        for (Report r : reports) {
+            try {
+                CsvReportWriter.write(r, storage, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": cannot write " + r.fileName(), e);
+            }
         }
     }
 }

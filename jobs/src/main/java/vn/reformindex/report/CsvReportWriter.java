@@ -1,10 +1,125 @@
 package vn.reformindex.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Row;
+import vn.reformindex.io.Storage;
+
 /**
- * Writes a {@link Report} as UTF-8 CSV with BOM (for Excel), and, when asked, a Vietnamese copy with
- * Vietnamese headers and number formats (36,08 and 47.540). To be implemented by the summary layer.
+ * Writes a {@link Report} as UTF-8 CSV with BOM (so that Excel shows the diacritics), English headers and
+ * plain numbers ({@code 36.08}, {@code 47540}); and, when asked, {@code <name>.vi.csv} with Vietnamese
+ * headers and Vietnamese number formats ({@code 36,08}, {@code 47.540}, dates {@code 29/10/2020}). Rows
+ * stream from the cluster one partition at a time; nothing dossier-sized is held on the driver.
  */
 public final class CsvReportWriter {
+    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter VI_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
     private CsvReportWriter() {
+    }
+
+    /** Writes the report (and its Vietnamese copy) into {@code dir}; returns the rows written. */
+    public static long write(Report report, Storage storage, String dir) throws IOException {
+        long rows = writeOne(report, storage, Storage.join(dir, report.fileName()), false);
+        if (report.vietnameseCopy()) {
+            writeOne(report, storage, Storage.join(dir, report.fileName().replaceAll("\\.csv$", ".vi.csv")), true);
+        }
+        return rows;
+    }
+
+    private static long writeOne(Report report, Storage storage, String uri, boolean vietnamese) throws IOException {
+        List<String> header = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Report.Column c : report.columns()) {
+            header.add(vietnamese ? c.vietnameseHeader : c.name);
+            names.add(c.name);
+        }
+        long n = 0;
+        try (OutputStream out = storage.create(uri);
+             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            w.write('\uFEFF');
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
+                Iterator<Row> it = report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]))
+                        .toLocalIterator();
+                while (it.hasNext()) {
+                    Row r = it.next();
+                    List<String> cells = new ArrayList<>(names.size());
+                    for (int i = 0; i < names.size(); i++) {
+                        cells.add(format(r.isNullAt(i) ? null : r.get(i), report.columns().get(i).format, vietnamese));
+                    }
+                    p.printRecord(cells);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** One cell as text; empty for null (a ratio with a zero denominator is empty, never 0). */
+    public static String format(Object v, Report.Format format, boolean vietnamese) {
+        if (v == null) {
+            return "";
+        }
+        switch (format) {
+            case INTEGER:
+                return vietnamese ? groupThousands(v.toString()) : v.toString();
+            case PERCENT_2:
+            case POINTS_2:
+                return decimal(v, 2, vietnamese);
+            case RATIO_4:
+                return decimal(v, 4, vietnamese);
+            case DATE:
+                if (v instanceof LocalDate) {
+                    return vietnamese ? ((LocalDate) v).format(VI_DATE) : v.toString();
+                }
+                if (v instanceof LocalDateTime) {
+                    return ((LocalDateTime) v).format(vietnamese ? VI_TIME : TIME);
+                }
+                return v.toString();
+            case BOOLEAN:
+                boolean b = (Boolean) v;
+                return vietnamese ? (b ? "có" : "không") : Boolean.toString(b);
+            default:
+                return v.toString();
+        }
+    }
+
+    private static String decimal(Object v, int scale, boolean vietnamese) {
+        BigDecimal d = (v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString())).setScale(scale, RoundingMode.HALF_UP);
+        String s = d.toPlainString();
+        if (!vietnamese) {
+            return s;
+        }
+        int dot = s.indexOf('.');
+        String whole = dot < 0 ? s : s.substring(0, dot);
+        return groupThousands(whole) + (dot < 0 ? "" : "," + s.substring(dot + 1));
+    }
+
+    /** 47540 -> 47.540 (Vietnamese thousands separator). */
+    static String groupThousands(String digits) {
+        boolean negative = digits.startsWith("-");
+        String d = negative ? digits.substring(1) : digits;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < d.length(); i++) {
+            if (i > 0 && (d.length() - i) % 3 == 0) {
+                sb.append('.');
+            }
+            sb.append(d.charAt(i));
+        }
+        return (negative ? "-" : "") + sb;
     }
 }

@@ -1,13 +1,20 @@
 package vn.reformindex.spark;
 
 import org.apache.spark.sql.SparkSession;
+import vn.reformindex.reference.HolidayCalendar;
 
-/** Registers the project's SQL functions on a session; the pipeline calls it once reference data is loaded. */
+/**
+ * Registers the project's SQL functions on a session, so that criteria-set expressions can name them:
+ * {@code working_days(from_date, to_date)}, {@code working_hours(from_ts, to_ts)} (the run's holiday
+ * calendar), {@code exact_ratio(n, d)}, {@code exact_percent(n, d)}. Idempotent.
+ */
 public final class Functions {
     private Functions() {
     }
 
-    public static void register(SparkSession spark) {
-        // Filled in by the layers that need functions (facts: working_days). Kept idempotent.
+    public static void register(SparkSession spark, HolidayCalendar calendar) {
+        spark.udf().register("working_days", WorkingTime.workingDays(calendar));
+        spark.udf().register("working_hours", WorkingTime.workingHours(calendar));
+        Decimals.register(spark);
     }
 }

@@ -1,0 +1,49 @@
+package vn.reformindex.summary;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The processing summary's counts per unit x procedure and per unit x field (scope self), so that a
+ * department head sees which procedures are late or never submitted online. Only combinations with at
+ * least one dossier in the period have a row.
+ */
+public final class ProcedureSummary {
+    public static final String TABLE = "procedure_summary";
+    public static final String BY_PROCEDURE = "procedure";
+    public static final String BY_FIELD = "field";
+    /** Shown for dossiers without a procedure or field code. */
+    public static final String NONE = "?";
+
+    private ProcedureSummary() {
+    }
+
+    public static Dataset<Row> build(Dataset<Row> periodFacts, Dataset<Row> procedures, Dataset<Row> periods) {
+        Dataset<Row> byProcedure = Counts.count(periodFacts
+                .groupBy(col("unit_code"), col("period"), coalesce(col("procedure_code"), lit(NONE)).as("code")))
+                .withColumn("breakdown", lit(BY_PROCEDURE));
+        Dataset<Row> byField = Counts.count(periodFacts
+                .groupBy(col("unit_code"), col("period"), coalesce(col("field_code"), lit(NONE)).as("code")))
+                .withColumn("breakdown", lit(BY_FIELD));
+        Dataset<Row> names = procedures.select(col("procedure_code").as("code"), col("procedure_name").as("name"))
+                .withColumn("breakdown", lit(BY_PROCEDURE));
+        List<Column> out = new ArrayList<>();
+        for (String c : new String[]{"unit_code", "period", "period_start", "period_end", "as_of", "breakdown", "code", "name"}) {
+            out.add(col(c));
+        }
+        Counts.COUNTED.keySet().forEach(c -> out.add(col(c)));
+        Counts.PERCENTAGES.keySet().forEach(c -> out.add(col(c)));
+        return Counts.withPercentages(byProcedure.unionByName(byField))
+                .join(broadcast(names), ProcessingSummary.seq("breakdown", "code"), "left")
+                .join(broadcast(periods), ProcessingSummary.seq("period"))
+                .select(out.toArray(new Column[0]));
+    }
+}

@@ -1,0 +1,126 @@
+package vn.reformindex.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SparkTestSupport;
+import vn.reformindex.config.RunConfig;
+import vn.reformindex.io.Storage;
+import vn.reformindex.period.Period;
+import vn.reformindex.pipeline.OutputStore;
+import vn.reformindex.pipeline.Pipeline;
+import vn.reformindex.report.CsvReportWriter;
+import vn.reformindex.report.Report;
+
+/**
+ * The golden fixture through ingest, facts and summary: expected-summary.csv cell by cell (every column it
+ * holds that the summary owns), and every dossier's period flags of expected-dossiers.csv.
+ */
+class GoldenSummaryTest {
+    @TempDir
+    static Path out;
+    private static OutputStore store;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void run() {
+        spark = SparkTestSupport.spark();
+        RunConfig config = RunConfig.builder("run").input(SparkTestSupport.golden().toString()).output(out.toString())
+                .period(Period.parse("2020-01-01..2020-10-29")).build();
+        Pipeline.standard().execute(spark, config, new PrintStream(new ByteArrayOutputStream()));
+        store = new OutputStore(Storage.local(), out.toString());
+    }
+
+    @Test
+    void processingSummaryEqualsTheFixtureCellByCell() throws IOException {
+        List<String> lines = Files.readAllLines(SparkTestSupport.golden().resolve("expected-summary.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        Dataset<Row> summary = store.read(spark, ProcessingSummary.TABLE);
+        List<String> owned = new ArrayList<>();
+        for (String c : header) {
+            if (Arrays.asList(summary.columns()).contains(c) && !c.equals("unit_code") && !c.equals("scope")) {
+                owned.add(c);
+            }
+        }
+        assertTrue(owned.size() == 35, "the summary owns most columns of the fixture: " + owned);
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new TreeMap<>();
+            for (String c : owned) {
+                row.put(c, cells[header.indexOf(c)]);
+            }
+            expected.put(cells[0] + "|" + cells[1], row);
+        }
+        Map<String, Map<String, String>> actual = new TreeMap<>();
+        for (Row r : summary.collectAsList()) {
+            Map<String, String> row = new TreeMap<>();
+            for (String c : owned) {
+                Object v = r.isNullAt(r.fieldIndex(c)) ? null : r.get(r.fieldIndex(c));
+                Report.Format f = c.endsWith("_pct") ? Report.Format.PERCENT_2
+                        : c.equals("as_of") ? Report.Format.DATE
+                        : c.equals("no_data") ? Report.Format.BOOLEAN : Report.Format.INTEGER;
+                row.put(c, CsvReportWriter.format(v, f, false));
+            }
+            actual.put(r.getString(r.fieldIndex("unit_code")) + "|" + r.getString(r.fieldIndex("scope")), row);
+        }
+        assertEquals(expected.keySet(), actual.keySet(), "one row per unit and scope, no more");
+        for (String key : expected.keySet()) {
+            assertEquals(expected.get(key), actual.get(key), key);
+        }
+    }
+
+    @Test
+    void everyRowBalances() {
+        Dataset<Row> summary = store.read(spark, ProcessingSummary.TABLE);
+        assertEquals(0, ProcessingSummary.unbalanced(summary).count());
+        assertEquals(6, summary.count());
+    }
+
+    @Test
+    void vietnameseReportUsesVietnameseNumbersAndHeaders() throws IOException {
+        Path vi = out.resolve("reports/processing-summary.vi.csv");
+        String text = Files.readString(vi, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFMã đơn vị,Tên đơn vị"), text.substring(0, 40));
+        // 000.05.00.H36: late 1 of 32 = 3.125% -> 3,13 half-up; early 96,88
+        String line = text.lines().filter(l -> l.startsWith("000.05.00.H36,")).findFirst().orElseThrow();
+        assertTrue(line.contains(",\"96,88\",\"0,00\",\"3,13\",\"100,00\","), line);
+        assertTrue(line.contains(",29/10/2020,"), line);
+        String en = Files.readString(out.resolve("reports/processing-summary.csv"), StandardCharsets.UTF_8);
+        String enLine = en.lines().filter(l -> l.startsWith("000.05.00.H36,")).findFirst().orElseThrow();
+        assertTrue(enLine.contains(",96.88,0.00,3.13,100.00,"), enLine);
+    }
+
+    @Test
+    void overdueDossiersListOpenOverdueAndResolvedLate() {
+        Map<String, String> actual = new TreeMap<>();
+        for (Row r : store.read(spark, OverdueDossiers.TABLE)
+                .select("dossier_code", "kind", "days_late", "apology_letter").collectAsList()) {
+            actual.put(r.getString(0), r.getString(1) + "," + r.get(2) + "," + r.get(3));
+        }
+        // Open overdue at 2020-10-29: G05 (due 26/10), G08 (due 10/09), G40 (carried over, due 20/12/2019);
+        // resolved late: G03, G19, G22 (apology), G23, G531.
+        assertEquals("open_overdue,3,false", actual.get("000.15.00.H36-G05"));
+        assertEquals("open_overdue,49,false", actual.get("000.15.00.H36-G08"));
+        assertEquals("open_overdue,314,false", actual.get("000.15.00.H36-G40"));
+        assertEquals("resolved_late,1,false", actual.get("000.15.00.H36-G03"));
+        assertEquals(3 + 6, actual.size(), actual.toString());
+    }
+}
