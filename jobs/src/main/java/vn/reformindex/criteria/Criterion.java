@@ -1,0 +1,61 @@
+package vn.reformindex.criteria;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/** One criterion of a set: where its figures come from, how its points are computed, where it applies. */
+public final class Criterion implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Where the numerator and denominator come from. */
+    public enum Source { DOSSIERS, CATALOGUE, MANUAL }
+
+    public final String code;
+    public final String name;
+    public final String group;
+    public final Source source;
+    /** Unit levels (CapDonVi) it applies to; others get status not_applicable. */
+    public final Set<String> levels;
+    /** Aggregate expressions (Spark SQL) over period facts (dossiers) or procedure facts (catalogue). */
+    public final String numerator;
+    public final String denominator;
+    /** Optional aggregate: when it is 0 the unit has no known value of the flag: insufficient data. */
+    public final String known;
+    /** Optional code of another criterion whose ratio multiplies this one's (3.3 x 1.4). */
+    public final String times;
+    public final BigDecimal max;
+    public final ScoringRule scoring;
+    /** Below this denominator the criterion is insufficient data for the unit. */
+    public final long minDenominator;
+    /** Parents scored on their subtree's dossiers rather than their own. */
+    public final boolean subtree;
+    /** A finding is listed when the ratio is below this value (or above, for lower-is-better rules); null = none. */
+    public final BigDecimal findingBelow;
+    public final List<String> notes;
+
+    Criterion(String code, String name, String group, Source source, Set<String> levels, String numerator,
+              String denominator, String known, String times, BigDecimal max, ScoringRule scoring,
+              long minDenominator, boolean subtree, BigDecimal findingBelow, List<String> notes) {
+        this.code = code;
+        this.name = name;
+        this.group = group;
+        this.source = source;
+        this.levels = Set.copyOf(levels);
+        this.numerator = numerator;
+        this.denominator = denominator;
+        this.known = known;
+        this.times = times;
+        this.max = max;
+        this.scoring = scoring;
+        this.minDenominator = minDenominator;
+        this.subtree = subtree;
+        this.findingBelow = findingBelow;
+        this.notes = List.copyOf(notes);
+    }
+
+    public boolean appliesTo(String level) {
+        return levels.contains(level);
+    }
+}
