@@ -295,6 +295,19 @@ public final class SampleGenerator {
         return t.plusMinutes(minutes);
     }
 
+    /** Moves a staff action into office hours (07:30-17:00 on a working day), never earlier. */
+    private LocalDateTime office(LocalDateTime t) {
+        int minute = t.getHour() * 60 + t.getMinute();
+        if (p.working(t.toLocalDate()) && minute >= 450 && minute <= 1020) {
+            return t;
+        }
+        LocalDate day = t.toLocalDate();
+        if (!(p.working(day) && minute < 450)) {
+            day = p.addWorkingDays(day, 1);
+        }
+        return day.atTime(7, 30).plusMinutes(minute % 180).withSecond(t.getSecond());
+    }
+
     private static long between(LocalDateTime a, LocalDateTime b) {
         return Duration.between(a, b).toMinutes();
     }
@@ -341,7 +354,7 @@ public final class SampleGenerator {
             if (d.submitted == null) {
                 d.submitted = received;
             }
-            d.refused = received.plusMinutes(30 + r.nextInt(6 * 60));
+            d.refused = office(received.plusMinutes(30 + r.nextInt(6 * 60)));
             d.updated = d.refused;
             return d;
         }
@@ -362,7 +375,7 @@ public final class SampleGenerator {
         long toDue = between(received, d.due);
         if (s < 0.025) { // withdrawn
             d.status = 7;
-            d.ended = plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10)));
+            d.ended = office(plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10))));
             if (d.ended.isAfter(Province.CUT_OFF)) {
                 d.ended = null;
                 d.status = 4;
@@ -372,7 +385,7 @@ public final class SampleGenerator {
         }
         if (s < 0.030) { // processing stopped
             d.status = 8;
-            d.refused = plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10)));
+            d.refused = office(plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10))));
             if (d.refused.isAfter(Province.CUT_OFF)) {
                 d.refused = null;
                 d.status = 4;
@@ -411,8 +424,16 @@ public final class SampleGenerator {
         if (end.isBefore(t)) {
             end = t.plusHours(2);
         }
-        boolean stalled = u.code.equals(Province.TUNG_BA) && received.toLocalDate().isAfter(LocalDate.of(2025, 9, 30))
-                && received.toLocalDate().isBefore(LocalDate.of(2025, 12, 15)) && r.nextDouble() < 0.32;
+        end = office(end);
+        LocalDate receivedDay = received.toLocalDate();
+        boolean q4 = receivedDay.isAfter(LocalDate.of(2025, 9, 30));
+        boolean stalled;
+        double st = r.nextDouble();
+        if (u.code.equals(Province.TUNG_BA)) {
+            stalled = q4 && receivedDay.isBefore(LocalDate.of(2025, 12, 15)) && st < 0.36;
+        } else {
+            stalled = q4 ? st < 0.08 : receivedDay.isAfter(Province.DISTRICT_END) && st < 0.06;
+        }
         if (stalled || end.isAfter(Province.CUT_OFF)) {
             // open at the cut-off
             List<Dossier.Round> kept = new ArrayList<>();
@@ -439,11 +460,19 @@ public final class SampleGenerator {
                 d.status = 4;
             }
             LocalDateTime latest = d.latestEvent();
-            d.updated = stalled ? received.plusMinutes(30 + r.nextInt(180)) : latest;
+            if (stalled) {
+                LocalDateTime touched = office(received.plusMinutes(30 + r.nextInt(5 * 24 * 60)));
+                latest = touched.isAfter(Province.CUT_OFF) ? latest : touched;
+                if (d.status == 4 && r.nextDouble() < 0.15) { // waiting for the citizen's supplement
+                    d.rounds.add(new Dossier.Round(latest, null, 0));
+                    d.status = 5;
+                }
+            }
+            d.updated = latest;
             return d;
         }
         d.ended = end;
-        LocalDateTime returned = end.plusMinutes(r.nextInt(72 * 60));
+        LocalDateTime returned = office(end.plusMinutes(r.nextInt(72 * 60)));
         if (returned.isAfter(Province.CUT_OFF) || r.nextDouble() < 0.15) {
             d.status = 9;
         } else {
