@@ -100,14 +100,14 @@ final class Province {
             "Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Nội vụ", "Trung tâm Phục vụ hành chính công tỉnh"};
         double[] soWeight = {2.2, 1.3, 0.7, 1.1, 0.8, 1.6, 0.9, 0.5, 3.0};
         int[] soOnline = {65, 40, 70, 35, 55, 20, 60, 45, 50};
-        double[] soLate = {0.5, 6.0, 1.0, 3.0, 0.0, 8.0, 2.0, 1.5, 2.5};
+        double[] soLate = {0.0, 4.5, 1.0, 2.0, 0.0, 6.5, 1.5, 1.0, 2.0};
         for (int i = 0; i < so.length; i++) {
             units.add(new Unit(String.format(java.util.Locale.ROOT, "000.%02d.00.H99", i + 1), so[i], "SO", PROVINCE,
                     null, "", soWeight[i], soOnline[i], soLate[i], i));
         }
         String[] huyen = {"Thành phố Hà Giang", "Huyện Vị Xuyên", "Huyện Bắc Quang"};
         int[] huyenOnline = {30, 15, 10};
-        double[] huyenLate = {2.0, 5.0, 7.0};
+        double[] huyenLate = {1.5, 4.0, 6.0};
         for (int i = 0; i < huyen.length; i++) {
             units.add(new Unit("000.00." + (21 + i) + ".H99", huyen[i], "HUYEN", PROVINCE, DISTRICT_END, "",
                     3.0, huyenOnline[i], huyenLate[i], -1));
@@ -122,8 +122,8 @@ final class Province {
         double[][] xaWeight = {{1.6, 1.4, 1.3, 1.2, 1.0, 0.7, 0.8, 0.6}, {1.2, 0.9, 0.8, 0.9, 0.9, 0.7, 0.6, 0.6},
             {1.3, 1.0, 0.8, 0.7, 0.6, 0.7, 0.6, 0.0}};
         int[][] xaOnline = {{70, 62, 55, 48, 40, 25, 20, 12}, {35, 10, 28, 8, 5, 18, 3, 0}, {30, 22, 15, 9, 6, 4, 2, 0}};
-        double[][] xaLate = {{0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0}, {1.0, 6.0, 2.0, 3.5, 8.0, 2.5, 4.5, 7.0},
-            {0.5, 1.5, 3.0, 4.0, 6.5, 5.5, 7.5, 0.0}};
+        double[][] xaLate = {{0.0, 0.5, 1.0, 1.0, 1.5, 2.0, 3.0, 4.0}, {0.5, 5.0, 1.5, 2.5, 6.5, 2.0, 3.5, 5.5},
+            {0.0, 1.0, 2.0, 3.0, 5.0, 4.5, 6.0, 0.0}};
         for (int d = 0; d < 3; d++) {
             String parent = "000.00." + (21 + d) + ".H99";
             for (int c = 0; c < 8; c++) {
@@ -273,6 +273,9 @@ final class Province {
         }
         LocalDate day = p.unit.equals(CD) ? received.toLocalDate().plusDays(p.limit)
                 : addWorkingDays(received.toLocalDate(), p.limit);
+        while (!working(day)) { // a calendar-day limit ending on a day off moves to the next working day
+            day = day.plusDays(1);
+        }
         return day.atTime(17, 0);
     }
 

@@ -397,7 +397,8 @@ public final class SampleGenerator {
         LocalDateTime planned;
         double o = r.nextDouble() * 100;
         LocalDate dueDay = d.due.toLocalDate();
-        if (o < model.latePct) {
+        boolean late = o < model.latePct;
+        if (late) {
             planned = p.addWorkingDays(dueDay, 1 + r.nextInt(8)).atTime(7, 30).plusMinutes(r.nextInt(560));
         } else if (o < model.latePct + 15 || !dueDay.isAfter(received.toLocalDate())) {
             planned = dueDay.atTime(7, 30).plusMinutes(r.nextInt(570));
@@ -408,19 +409,26 @@ public final class SampleGenerator {
             long span = between(received, dueDay.atStartOfDay());
             planned = plusMinutes(received, range(r, Math.max(20, span / 20), Math.max(20, span * 9 / 10)));
         }
+        // supplement rounds: fewer for short procedures; the citizen's waiting time fits inside a long
+        // processing window (the unit still ends as planned), otherwise it pushes the end past the plan
         double k = r.nextDouble();
-        int rounds = k < 0.01 ? 2 : k < 0.09 ? 1 : 0;
+        boolean shortProc = !proc.unit.equals(Province.CD) && proc.limit <= 3;
+        int rounds = shortProc ? (k < 0.002 ? 2 : k < 0.015 ? 1 : 0) : (k < 0.015 ? 2 : k < 0.13 ? 1 : 0);
         LocalDateTime t = received;
         long span = Math.max(120, between(received, planned));
+        boolean fits = !late && span / 60 >= 48L * (rounds + 1);
         int waited = 0;
         for (int i = 0; i < rounds; i++) {
-            LocalDateTime req = plusMinutes(t, range(r, 60, Math.max(60, span / (rounds + 1))));
             int hours = 24 + r.nextInt(97);
+            if (fits) {
+                hours = (int) Math.max(24, Math.min(hours, span / 60 * 6 / 10 / rounds));
+            }
+            LocalDateTime req = plusMinutes(t, range(r, 60, Math.max(60, fits ? span / (rounds + 2) - hours * 60L : span / (rounds + 1))));
             d.rounds.add(new Dossier.Round(req, req.plusHours(hours), hours));
             waited += hours;
             t = req.plusHours(hours);
         }
-        LocalDateTime end = planned.plusHours(waited);
+        LocalDateTime end = fits ? planned : planned.plusHours(waited);
         if (end.isBefore(t)) {
             end = t.plusHours(2);
         }
@@ -478,7 +486,7 @@ public final class SampleGenerator {
         } else {
             d.status = 10;
             d.returned = returned;
-            if (r.nextDouble() < 0.02) {
+            if (r.nextDouble() < 0.02 && returned.toLocalDate().equals(end.toLocalDate())) {
                 d.ended = null; // end taken from NgayTra
             }
         }
