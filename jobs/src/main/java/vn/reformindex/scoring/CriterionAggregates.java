@@ -1,0 +1,127 @@
+package vn.reformindex.scoring;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.reformindex.criteria.CriteriaSet;
+import vn.reformindex.criteria.Criterion;
+
+/**
+ * One row per unit and period with every criterion's numerator, denominator and known-count (columns
+ * {@code n_i, d_i, k_i} for the i-th criterion of the set) and its manual score ({@code mp_i, mr_i, me_i}):
+ * one aggregation over the period facts for all dossier criteria, one over the procedure facts for all
+ * catalogue criteria. The expressions are the set's, validated beforehand.
+ */
+public final class CriterionAggregates {
+    static final String DEC = "DECIMAL(38,10)";
+
+    private CriterionAggregates() {
+    }
+
+    /**
+     * @param grid        unit_code, unit_level, period (+ any other columns, kept): the units to score
+     * @param periodFacts period facts of all windows
+     * @param catalogue   {@link vn.reformindex.reference.ReferenceTables#procedures}
+     * @param manual      {@link ManualScores#matched}
+     */
+    public static Dataset<Row> wide(CriteriaSet set, Dataset<Row> grid, Dataset<Row> periodFacts, Dataset<Row> catalogue,
+                                    Dataset<Row> manual) {
+        Dataset<Row> out = grid;
+        List<Column> selfAggs = new ArrayList<>();
+        List<Column> subtreeAggs = new ArrayList<>();
+        List<Column> catalogueAggs = new ArrayList<>();
+        List<Column> manualAggs = new ArrayList<>();
+        for (int i = 0; i < set.criteria.size(); i++) {
+            Criterion c = set.criteria.get(i);
+            List<Column> target = c.source == Criterion.Source.DOSSIERS ? (c.subtree ? subtreeAggs : selfAggs)
+                    : c.source == Criterion.Source.CATALOGUE ? catalogueAggs : null;
+            if (target == null) {
+                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_points"))).as("mp_" + i));
+                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_ratio"))).as("mr_" + i));
+                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("evidence"))).as("me_" + i));
+                continue;
+            }
+            target.add(expr("CAST((" + c.numerator + ") AS " + DEC + ")").as("n_" + i));
+            target.add(expr("CAST((" + c.denominator + ") AS " + DEC + ")").as("d_" + i));
+            if (c.known != null) {
+                target.add(expr("CAST((" + c.known + ") AS " + DEC + ")").as("k_" + i));
+            }
+        }
+        if (!selfAggs.isEmpty()) {
+            out = out.join(agg(periodFacts.groupBy("unit_code", "period"), selfAggs), seq("unit_code", "period"), "left");
+        }
+        if (!subtreeAggs.isEmpty()) {
+            // A dossier counts for its unit and every ancestor: parents are scored on their subtree.
+            Dataset<Row> exploded = periodFacts.withColumn("scored_unit",
+                    explode(concat(array(col("unit_code")), col("unit_ancestors"))));
+            out = out.join(agg(exploded.groupBy(col("scored_unit").as("unit_code"), col("period")), subtreeAggs),
+                    seq("unit_code", "period"), "left");
+        }
+        if (!catalogueAggs.isEmpty()) {
+            out = out.join(agg(procedureFacts(set, grid, periodFacts, catalogue).groupBy("unit_code", "period"), catalogueAggs),
+                    seq("unit_code", "period"), "left");
+        }
+        if (!manualAggs.isEmpty()) {
+            out = out.join(agg(manual.groupBy("unit_code", "period"), manualAggs), seq("unit_code", "period"), "left");
+        }
+        return out;
+    }
+
+    /**
+     * One row per unit, period and catalogue procedure at the unit's level (CapThucHien mapped from
+     * CapDonVi by the set), with the unit's dossier counts for that procedure in the period.
+     */
+    public static Dataset<Row> procedureFacts(CriteriaSet set, Dataset<Row> grid, Dataset<Row> periodFacts, Dataset<Row> catalogue) {
+        SparkSession spark = grid.sparkSession();
+        List<Row> levels = new ArrayList<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(set.catalogueLevels).entrySet()) {
+            levels.add(RowFactory.create(e.getKey(), e.getValue()));
+        }
+        Dataset<Row> levelMap = spark.createDataFrame(levels, new StructType()
+                .add("unit_level", DataTypes.StringType).add("procedure_level", DataTypes.StringType));
+        Dataset<Row> counts = periodFacts.filter(col("received_in_period"))
+                .groupBy("unit_code", "period", "procedure_code")
+                .agg(sum(lit(1L)).as("dossiers_received"),
+                        sum(when(col("channel").equalTo(2), 1L).otherwise(0L)).as("dossiers_received_online"),
+                        sum(when(col("paid_online"), 1L).otherwise(0L)).as("dossiers_paid_online"),
+                        sum(when(col("vneid_verified"), 1L).otherwise(0L)).as("dossiers_vneid_verified"));
+        Dataset<Row> units = grid.select("unit_code", "unit_level", "period", "period_start", "period_end", "as_of")
+                .join(broadcast(levelMap), "unit_level");
+        Dataset<Row> procedures = catalogue.select(col("procedure_code"), col("procedure_level"), col("catalogue_online_level"),
+                col("procedure_has_fee"), col("requires_document_result"), col("citizen_facing"), col("time_limit"),
+                col("time_limit_unit"));
+        Dataset<Row> joined = units.join(broadcast(procedures), "procedure_level")
+                .join(counts, seq("unit_code", "period", "procedure_code"), "left");
+        for (String c : new String[]{"dossiers_received", "dossiers_received_online", "dossiers_paid_online", "dossiers_vneid_verified"}) {
+            joined = joined.withColumn(c, coalesce(col(c), lit(0L)));
+        }
+        return joined;
+    }
+
+    private static Dataset<Row> agg(org.apache.spark.sql.RelationalGroupedDataset g, List<Column> aggs) {
+        return g.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    }
+
+    static scala.collection.immutable.Seq<String> seq(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+    }
+}
