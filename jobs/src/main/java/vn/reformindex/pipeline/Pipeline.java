@@ -42,7 +42,8 @@ public final class Pipeline {
     /** Every stage, in data-flow order. */
     public static Pipeline standard() {
         return new Pipeline(List.of(new IngestStage(), new vn.reformindex.facts.FactsStage(),
-                new vn.reformindex.summary.SummaryStage()));
+                new vn.reformindex.summary.SummaryStage(), new vn.reformindex.scoring.ScoreStage(),
+                new vn.reformindex.ranking.RankStage()));
     }
 
     /** Runs a command with the standard stages on a session built from the config. */

@@ -1,0 +1,107 @@
+package vn.reformindex.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+import vn.reformindex.criteria.CriteriaSet;
+import vn.reformindex.criteria.CriteriaSetLoader;
+import vn.reformindex.facts.DossierFacts;
+import vn.reformindex.facts.PeriodFacts;
+import vn.reformindex.period.PeriodTable;
+import vn.reformindex.period.PeriodWindow;
+import vn.reformindex.pipeline.Stage;
+import vn.reformindex.pipeline.StageContext;
+import vn.reformindex.pipeline.StageOutput;
+import vn.reformindex.ranking.Comparisons;
+import vn.reformindex.ranking.Rankings;
+import vn.reformindex.reference.ReferenceTables;
+import vn.reformindex.summary.ProcessingSummary;
+
+/**
+ * The score stage: dossier_facts, the catalogue and manual scores in, through the criteria set;
+ * scores, group_scores and index_scores out for the requested periods, and comparison_ranks (the ranks of
+ * each requested period's comparison windows, computed in the same run).
+ */
+public final class ScoreStage implements Stage {
+    @Override
+    public String name() {
+        return "score";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(DossierFacts.TABLE);
+    }
+
+    @Override
+    public StageOutput run(StageContext ctx, Map<String, Dataset<Row>> inputs) {
+        CriteriaSet set = CriteriaSetLoader.load(ctx.storage, ctx.config.criteriaSet());
+        List<ManualScores.Entry> manual = ManualScores.read(ctx.storage, ctx.config.input(), set);
+        List<Comparisons.Pair> pairs = Comparisons.of(ctx.periods);
+        Map<String, PeriodWindow> windows = new LinkedHashMap<>();
+        ctx.periods.forEach(w -> windows.put(w.label(), w));
+        windows.putAll(Comparisons.windows(pairs));
+        List<Row> periodRows = new ArrayList<>();
+        windows.forEach((key, w) -> periodRows.add(RowFactory.create(key, w.period.kind().name().toLowerCase(),
+                w.start(), w.end(), w.asOf)));
+        Dataset<Row> periods = ctx.spark.createDataFrame(periodRows, PeriodTable.SCHEMA);
+
+        Dataset<Row> periodFacts = PeriodFacts.expand(inputs.get(DossierFacts.TABLE), periods, ctx.reference.holidays)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
+        Dataset<Row> withData = periodFacts.select("unit_code", "period").distinct().withColumn("has_data", lit(true));
+        Dataset<Row> grid = ProcessingSummary.validUnits(units, periods)
+                .join(units.select("unit_code", "unit_name", "unit_level", "peer_group"), "unit_code")
+                .join(periods, "period")
+                .join(withData, CriterionAggregates.seq("unit_code", "period"), "left")
+                .withColumn("no_data", col("has_data").isNull())
+                .drop("has_data");
+        List<PeriodWindow> manualWindows = new ArrayList<>();
+        Dataset<Row> manualRows = ManualScores.matched(ctx.spark, manual, ctx.periods, "");
+        for (Map.Entry<String, PeriodWindow> e : Comparisons.windows(pairs).entrySet()) {
+            manualRows = manualRows.union(ManualScores.matched(ctx.spark, manual, List.of(e.getValue()),
+                    e.getKey().substring(e.getValue().label().length())));
+        }
+        Dataset<Row> wide = CriterionAggregates.wide(set, grid, periodFacts,
+                ReferenceTables.procedures(ctx.spark, ctx.reference.procedures), manualRows);
+        Dataset<Row> scores = ScoreRows.score(set, wide).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> index = Totals.index(set, scores, grid);
+        List<String> requested = new ArrayList<>();
+        ctx.periods.forEach(w -> requested.add(w.label()));
+        Dataset<Row> ranked = Rankings.rank(set, index);
+        List<Row> pairRows = new ArrayList<>();
+        for (Comparisons.Pair p : pairs) {
+            pairRows.add(RowFactory.create(p.requested().label(), p.basis(), p.key(), p.compared().label(), p.compared().asOf));
+        }
+        Dataset<Row> pairTable = ctx.spark.createDataFrame(pairRows, new org.apache.spark.sql.types.StructType()
+                .add("period", "string").add("basis", "string").add("key", "string")
+                .add("compared_period", "string").add("compared_as_of", "date"));
+        Dataset<Row> comparisons = pairTable
+                .join(ranked.select(col("period").as("key"), col("unit_code"), col("published_total"), col("rank"), col("status")), "key")
+                .join(Comparisons.reorganised(ctx.spark, ctx.reference.units, pairs),
+                        CriterionAggregates.seq("unit_code", "period", "basis"), "left")
+                .select(col("period"), col("basis"), col("unit_code"), col("compared_period"), col("compared_as_of"),
+                        col("published_total"), col("rank"), col("status"),
+                        org.apache.spark.sql.functions.coalesce(col("reorganised"), lit(false)).as("reorganised"));
+        org.apache.spark.sql.Column isRequested = col("period").isin(requested.toArray());
+        return new StageOutput()
+                .table(ScoreRows.TABLE, scores.filter(isRequested))
+                .table(Totals.GROUP_TABLE, Totals.groups(set, scores.filter(isRequested)))
+                .table(Totals.INDEX_TABLE, index.filter(isRequested))
+                .table(Rankings.COMPARISONS, comparisons)
+                .note("criteria_set", Map.of("id", set.id, "version", set.version, "hash", set.contentHash, "source", set.source))
+                .note("manual_scores", manual.size())
+                .whenWritten(() -> {
+                    scores.unpersist();
+                    periodFacts.unpersist();
+                });
+    }
+}
