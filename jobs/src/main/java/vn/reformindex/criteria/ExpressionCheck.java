@@ -82,6 +82,11 @@ public final class ExpressionCheck {
             }
             return null;
         }
+        if (cls.equals("Divide") || cls.equals("IntegralDivide") || cls.equals("Remainder") || cls.equals("Pmod")) {
+            // Under ANSI mode a division by zero fails the whole job: ratios are made from numerator and
+            // denominator by the scorer, which turns a zero denominator into insufficient data.
+            return "divides (" + cls + "); write the numerator and the denominator as separate aggregates";
+        }
         if (cls.contains("Subquery") || cls.equals("Exists") || cls.equals("ListQuery") || cls.contains("Star")
                 || cls.contains("Regex") || cls.contains("Lambda") || cls.contains("Parameter")
                 || cls.contains("Window") || cls.contains("Variable") || cls.contains("Outer")) {

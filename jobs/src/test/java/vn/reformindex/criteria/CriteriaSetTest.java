@@ -68,6 +68,7 @@ class CriteriaSetTest {
         hostile.put("numerator: count_if(my_secret_udf(handled))", "function 'my_secret_udf'");
         hostile.put("numerator: count_if(no_such_fact)", "unknown fact or column 'no_such_fact'");
         hostile.put("numerator: handled", "outside an aggregate");
+        hostile.put("numerator: count_if(handled) / count_if(received_in_period)", "divides");
         hostile.put("numerator: \"count_if(handled" + " OR handled".repeat(100_000) + ")\"", "at most 4000");
         for (Map.Entry<String, String> e : hostile.entrySet()) {
             PipelineException ex = assertThrows(PipelineException.class, () -> parse(base(e.getKey())),

@@ -163,4 +163,39 @@ class GoldenSummaryTest {
         }
         assertEquals(expected, actual);
     }
+
+    /** The 766 set scores units' own dossiers (scope self) at levels SO, HUYEN, XA: the fixture's SO rows. */
+    @Test
+    void criteria21And54MatchTheFixture() throws IOException {
+        List<String> lines = Files.readAllLines(SparkTestSupport.golden().resolve("expected-summary.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        Map<String, String> expected = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            if (c[1].equals("self") && !c[0].equals("000.00.00.H36")) {
+                expected.put(c[0], c[header.indexOf("c21_numerator")] + "/" + c[header.indexOf("handled")] + " "
+                        + c[header.indexOf("c21_points")] + " " + c[header.indexOf("c54_ratio")]);
+            }
+        }
+        assertEquals(4, expected.size());
+        Map<String, Row> c21 = new TreeMap<>();
+        Map<String, Row> c54 = new TreeMap<>();
+        for (Row r : store.read(spark, vn.reformindex.scoring.ScoreRows.TABLE)
+                .filter("criterion_code IN ('2.1', '5.4')").collectAsList()) {
+            (r.getString(r.fieldIndex("criterion_code")).equals("2.1") ? c21 : c54).put(r.getString(r.fieldIndex("unit_code")), r);
+        }
+        Map<String, String> actual = new TreeMap<>();
+        for (String unit : expected.keySet()) {
+            Row a = c21.get(unit);
+            Row b = c54.get(unit);
+            actual.put(unit, a.getDecimal(a.fieldIndex("numerator")).toBigInteger() + "/"
+                    + a.getDecimal(a.fieldIndex("denominator")).toBigInteger() + " "
+                    + CsvReportWriter.format(a.get(a.fieldIndex("points")), Report.Format.POINTS_2, false) + " "
+                    + CsvReportWriter.format(b.get(b.fieldIndex("ratio")), Report.Format.RATIO_4, false));
+        }
+        assertEquals(expected, actual);
+        // Every score row names the set that produced it.
+        assertEquals(1, store.read(spark, vn.reformindex.scoring.ScoreRows.TABLE)
+                .select("criteria_set_id", "criteria_set_version", "criteria_set_hash").distinct().count());
+    }
 }
