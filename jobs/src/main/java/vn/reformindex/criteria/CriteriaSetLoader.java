@@ -37,7 +37,9 @@ public final class CriteriaSetLoader {
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "name", "total", "missing", "rank_incomplete",
             "catalogue_levels", "groups", "criteria", "tiers", "notes");
     private static final Set<String> CRITERION_KEYS = Set.of("code", "name", "group", "source", "levels", "numerator",
-            "denominator", "known", "times", "max", "scoring", "min_denominator", "subtree", "finding_below", "notes");
+            "denominator", "known", "times", "max", "scoring", "min_denominator", "subtree", "finding_below", "finding_above",
+            "notes");
+    private static final Set<String> SCORING_KEYS = Set.of("rule", "target", "best", "worst", "steps");
     private static final Map<String, String> DEFAULT_CATALOGUE_LEVELS = Map.of("TINH", "TINH", "SO", "TINH", "HUYEN", "HUYEN", "XA", "XA");
 
     private CriteriaSetLoader() {
@@ -95,10 +97,19 @@ public final class CriteriaSetLoader {
         } else {
             throw error(source, null, "missing: '" + missing + "' is not one of rescale, zero");
         }
-        boolean rankIncomplete = root.path("rank_incomplete").asBoolean(false);
+        boolean rankIncomplete = bool(source, null, root, "rank_incomplete");
         Map<String, String> catalogueLevels = new HashMap<>(DEFAULT_CATALOGUE_LEVELS);
         if (root.has("catalogue_levels")) {
-            root.get("catalogue_levels").fields().forEachRemaining(e -> catalogueLevels.put(e.getKey(), e.getValue().asText()));
+            JsonNode cl = root.get("catalogue_levels");
+            if (!cl.isObject()) {
+                throw error(source, null, "catalogue_levels: expected a mapping from unit level to catalogue level");
+            }
+            cl.fields().forEachRemaining(e -> {
+                if (!LEVELS.contains(e.getKey())) {
+                    throw error(source, null, "catalogue_levels: '" + e.getKey() + "' is not one of " + new java.util.TreeSet<>(LEVELS));
+                }
+                catalogueLevels.put(e.getKey(), e.getValue().asText().trim().toUpperCase(Locale.ROOT));
+            });
         }
 
         Map<String, CriteriaSet.Group> groups = new LinkedHashMap<>();
@@ -108,7 +119,11 @@ public final class CriteriaSetLoader {
             if (groups.containsKey(code)) {
                 throw error(source, where, "duplicate group code '" + code + "'");
             }
-            groups.put(code, new CriteriaSet.Group(code, text(source, where, g, "name", true), decimal(source, where, g, "max", true)));
+            BigDecimal max = decimal(source, where, g, "max", true);
+            if (max.signum() < 0) {
+                throw error(source, where, "max: " + max.toPlainString() + " is negative");
+            }
+            groups.put(code, new CriteriaSet.Group(code, text(source, where, g, "name", true), max));
         }
         List<Criterion> criteria = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -150,6 +165,11 @@ public final class CriteriaSetLoader {
         List<CriteriaSet.Tier> tiers = new ArrayList<>();
         for (JsonNode t : list(source, null, root, "tiers")) {
             String name = text(source, "tier", t, "name", true);
+            for (CriteriaSet.Tier other : tiers) {
+                if (other.name.equals(name)) {
+                    throw error(source, "tier " + name, "duplicate tier name");
+                }
+            }
             BigDecimal from = decimal(source, "tier " + name, t, "from", true);
             if (from.signum() < 0 || from.compareTo(total) > 0) {
                 throw error(source, "tier " + name, "from: " + from.toPlainString() + " is outside [0, " + total.toPlainString() + "]");
@@ -212,21 +232,29 @@ public final class CriteriaSetLoader {
                 check(source, where, "known", known, columns);
             }
         }
-        ScoringRule rule = scoring(source, where, c.get("scoring"), src);
-        long minDenominator = c.path("min_denominator").asLong(1);
-        if (minDenominator < 0) {
-            throw error(source, where, "min_denominator: " + minDenominator + " is negative");
+        ScoringRule rule = scoring(source, where, c.get("scoring"), src, max);
+        long minDenominator = 1;
+        if (c.has("min_denominator")) {
+            JsonNode m = c.get("min_denominator");
+            if (!m.canConvertToLong() || !m.isIntegralNumber() || m.asLong() < 0) {
+                throw error(source, where, "min_denominator: '" + m.asText() + "' is not a whole number >= 0");
+            }
+            minDenominator = m.asLong();
+        }
+        if (c.has("finding_below") && c.has("finding_above")) {
+            throw error(source, where, "give finding_below (higher is better) or finding_above (lower is better), not both");
         }
         List<String> notes = new ArrayList<>();
         if (c.has("notes")) {
             notes.add(c.get("notes").asText());
         }
         return new Criterion(code, name, group, src, levels, numerator, denominator, known,
-                text(source, where, c, "times", false), max, rule, minDenominator, c.path("subtree").asBoolean(false),
-                c.has("finding_below") ? decimal(source, where, c, "finding_below", true) : null, notes);
+                text(source, where, c, "times", false), max, rule, minDenominator, bool(source, where, c, "subtree"),
+                c.has("finding_below") ? decimal(source, where, c, "finding_below", true) : null,
+                c.has("finding_above") ? decimal(source, where, c, "finding_above", true) : null, notes);
     }
 
-    private static ScoringRule scoring(String source, String where, JsonNode s, Criterion.Source src) {
+    private static ScoringRule scoring(String source, String where, JsonNode s, Criterion.Source src, BigDecimal max) {
         if (src == Criterion.Source.MANUAL) {
             if (s != null && !s.isNull() && !"manual".equals(s.path("rule").asText("manual"))) {
                 throw error(source, where, "scoring: a manual criterion has no scoring rule (its points are entered)");
@@ -236,6 +264,7 @@ public final class CriteriaSetLoader {
         if (s == null || !s.isObject()) {
             throw error(source, where, "scoring: expected a mapping with rule: ratio, target, goalpost or steps");
         }
+        unknownKeys(source, where + ", scoring", s, SCORING_KEYS);
         String ruleText = s.path("rule").asText("");
         ScoringRule.Kind kind;
         try {
@@ -252,7 +281,11 @@ public final class CriteriaSetLoader {
         List<ScoringRule.Step> steps = new ArrayList<>();
         if (s.has("steps")) {
             for (JsonNode st : list(source, where, s, "steps")) {
-                steps.add(new ScoringRule.Step(decimal(source, where, st, "from", true), decimal(source, where, st, "points", true)));
+                BigDecimal points = decimal(source, where, st, "points", true);
+                if (points.signum() < 0 || points.compareTo(max) > 0) {
+                    throw error(source, where, "step points " + points.toPlainString() + " are outside [0, " + max.toPlainString() + "]");
+                }
+                steps.add(new ScoringRule.Step(decimal(source, where, st, "from", true), points));
             }
         }
         switch (kind) {
@@ -268,14 +301,20 @@ public final class CriteriaSetLoader {
                 if (best == null || worst == null || best.compareTo(worst) >= 0) {
                     throw error(source, where, "scoring rule goalpost (lower is better) needs best < worst");
                 }
+                if (!steps.isEmpty()) {
+                    throw error(source, where, "scoring rule goalpost takes no steps");
+                }
                 break;
             case STEPS:
                 if (steps.isEmpty()) {
                     throw error(source, where, "scoring rule steps needs a list of steps with from and points");
                 }
+                if (best != null || worst != null) {
+                    throw error(source, where, "scoring rule steps takes no best or worst");
+                }
                 break;
             default:
-                if (target != null || best != null || steps.size() > 0) {
+                if (target != null || best != null || worst != null || steps.size() > 0) {
                     throw error(source, where, "scoring rule ratio takes no target, best, worst or steps");
                 }
         }
@@ -300,6 +339,17 @@ public final class CriteriaSetLoader {
                 throw error(source, where, "unknown key '" + k + "'; expected one of " + new java.util.TreeSet<>(allowed));
             }
         }
+    }
+
+    private static boolean bool(String source, String where, JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw error(source, where, key + ": '" + v.asText() + "' is not true or false");
+        }
+        return v.asBoolean();
     }
 
     private static List<JsonNode> list(String source, String where, JsonNode node, String key) {

@@ -31,13 +31,15 @@ public final class Criterion implements Serializable {
     public final long minDenominator;
     /** Parents scored on their subtree's dossiers rather than their own. */
     public final boolean subtree;
-    /** A finding is listed when the ratio is below this value (or above, for lower-is-better rules); null = none. */
+    /** A finding is listed when the ratio is below this value (higher is better); null = none. */
     public final BigDecimal findingBelow;
+    /** A finding is listed when the ratio is above this value (lower is better); null = none. */
+    public final BigDecimal findingAbove;
     public final List<String> notes;
 
     Criterion(String code, String name, String group, Source source, Set<String> levels, String numerator,
               String denominator, String known, String times, BigDecimal max, ScoringRule scoring,
-              long minDenominator, boolean subtree, BigDecimal findingBelow, List<String> notes) {
+              long minDenominator, boolean subtree, BigDecimal findingBelow, BigDecimal findingAbove, List<String> notes) {
         this.code = code;
         this.name = name;
         this.group = group;
@@ -52,6 +54,7 @@ public final class Criterion implements Serializable {
         this.minDenominator = minDenominator;
         this.subtree = subtree;
         this.findingBelow = findingBelow;
+        this.findingAbove = findingAbove;
         this.notes = List.copyOf(notes);
     }
 

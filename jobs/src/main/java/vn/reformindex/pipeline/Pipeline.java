@@ -83,6 +83,13 @@ public final class Pipeline {
                 throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--input DIR is required (the unit registry and catalogue are read from it)");
             }
             ReferenceData ref = ReferenceLoader.load(storage, config.input());
+            for (Stage s : select(config.command())) {
+                if (s.name().equals("score") || s.name().equals("rank")) {
+                    // A broken criteria set stops the run before any Spark job, not after ingest.
+                    vn.reformindex.criteria.CriteriaSetLoader.load(storage, config.criteriaSet());
+                    break;
+                }
+            }
             vn.reformindex.spark.Functions.register(spark, ref.holidays);
             Map<String, Dataset<Row>> tables = new HashMap<>();
             List<PeriodWindow> periods = null;

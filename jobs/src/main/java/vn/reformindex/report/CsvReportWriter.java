@@ -32,41 +32,50 @@ public final class CsvReportWriter {
     private CsvReportWriter() {
     }
 
-    /** Writes the report (and its Vietnamese copy) into {@code dir}; returns the rows written. */
+    /**
+     * Writes the report (and its Vietnamese copy) into {@code dir} in one pass over the rows, which arrive
+     * as one ordered partition; returns the rows written.
+     */
     public static long write(Report report, Storage storage, String dir) throws IOException {
-        long rows = writeOne(report, storage, Storage.join(dir, report.fileName()), false);
-        if (report.vietnameseCopy()) {
-            writeOne(report, storage, Storage.join(dir, report.fileName().replaceAll("\\.csv$", ".vi.csv")), true);
-        }
-        return rows;
-    }
-
-    private static long writeOne(Report report, Storage storage, String uri, boolean vietnamese) throws IOException {
-        List<String> header = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<String> english = new ArrayList<>();
+        List<String> vietnamese = new ArrayList<>();
         for (Report.Column c : report.columns()) {
-            header.add(vietnamese ? c.vietnameseHeader : c.name);
             names.add(c.name);
+            english.add(c.name);
+            vietnamese.add(c.vietnameseHeader);
         }
         long n = 0;
-        try (OutputStream out = storage.create(uri);
-             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            w.write('\uFEFF');
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
-                Iterator<Row> it = report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]))
-                        .toLocalIterator();
-                while (it.hasNext()) {
-                    Row r = it.next();
-                    List<String> cells = new ArrayList<>(names.size());
-                    for (int i = 0; i < names.size(); i++) {
-                        cells.add(format(r.isNullAt(i) ? null : r.get(i), report.columns().get(i).format, vietnamese));
-                    }
-                    p.printRecord(cells);
-                    n++;
+        String viName = report.fileName().replaceAll("\\.csv$", ".vi.csv");
+        try (CSVPrinter en = printer(storage, Storage.join(dir, report.fileName()), english);
+             CSVPrinter vi = report.vietnameseCopy() ? printer(storage, Storage.join(dir, viName), vietnamese) : null) {
+            Iterator<Row> it = report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]))
+                    .coalesce(1).toLocalIterator();
+            while (it.hasNext()) {
+                Row r = it.next();
+                List<String> a = new ArrayList<>(names.size());
+                List<String> b = new ArrayList<>(names.size());
+                for (int i = 0; i < names.size(); i++) {
+                    Object v = r.isNullAt(i) ? null : r.get(i);
+                    a.add(format(v, report.columns().get(i).format, false));
+                    b.add(format(v, report.columns().get(i).format, true));
                 }
+                en.printRecord(a);
+                if (vi != null) {
+                    vi.printRecord(b);
+                }
+                n++;
             }
         }
         return n;
+    }
+
+    /** A CSV printer on a new UTF-8 file that starts with a BOM (for Excel). */
+    private static CSVPrinter printer(Storage storage, String uri, List<String> header) throws IOException {
+        OutputStream out = storage.create(uri);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
     }
 
     /** One cell as text; empty for null (a ratio with a zero denominator is empty, never 0). */

@@ -51,6 +51,7 @@ public final class ManualScores {
             return out;
         }
         SmallCsv csv = SmallCsv.read(storage, file, "MaDonVi", "KyDanhGia", "MaChiSo");
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (SmallCsv.Row r : csv.rows()) {
             String where = file + ", line " + r.line + ": ";
             String unit = Text.code(r.get("MaDonVi"));
@@ -76,6 +77,13 @@ public final class ManualScores {
             BigDecimal ratio = decimal(where, "GiaTri", r.get("GiaTri"));
             if (points == null && ratio == null) {
                 throw bad(where + "expected Diem (points) or GiaTri (ratio) for " + code);
+            }
+            if (points != null && ratio != null) {
+                throw bad(where + "give Diem (points) or GiaTri (ratio) for " + code + ", not both");
+            }
+            String key = unit + "|" + Period.parse(period).label() + "|" + code;
+            if (!seen.add(key)) {
+                throw bad(where + "a second score for unit " + unit + ", period " + period + ", criterion " + code);
             }
             if (points != null && (points.signum() < 0 || points.compareTo(c.max) > 0)) {
                 throw bad(where + "Diem " + points.toPlainString() + " is outside [0, " + c.max.toPlainString() + "] for " + code);

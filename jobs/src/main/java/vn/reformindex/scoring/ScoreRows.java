@@ -126,7 +126,8 @@ public final class ScoreRows implements FlatMapFunction<Row, Row> {
                     status = MISSING;
                 }
             }
-            boolean finding = ratio != null && c.findingBelow != null && ratio.compareTo(c.findingBelow) < 0;
+            boolean finding = ratio != null && ((c.findingBelow != null && ratio.compareTo(c.findingBelow) < 0)
+                    || (c.findingAbove != null && ratio.compareTo(c.findingAbove) > 0));
             out.add(RowFactory.create(set.id, set.version, set.contentHash, w.getAs("unit_code"), level,
                     w.getAs("peer_group"), w.getAs("period"), w.getAs("period_start"), w.getAs("period_end"),
                     w.getAs("as_of"), c.group, c.code, c.name, c.source.name().toLowerCase(java.util.Locale.ROOT),

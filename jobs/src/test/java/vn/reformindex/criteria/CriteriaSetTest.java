@@ -98,6 +98,16 @@ class CriteriaSetTest {
                 "duplicate criterion code '2.1'");
         broken.put(base("numerator: count_if(handled)").replace("source: manual", "source: manual, numerator: \"count(1)\""),
                 "a manual criterion takes its points from manual-scores.csv");
+        broken.put(base("numerator: count_if(handled)").replace("max: 20\n", "max: 20\n    subtree: yes please\n"),
+                "subtree: 'yes please' is not true or false");
+        broken.put(base("numerator: count_if(handled)").replace("{rule: ratio}", "{rule: steps, steps: [{from: 0.5, points: 25}]}"),
+                "step points 25 are outside [0, 20]");
+        broken.put(base("numerator: count_if(handled)").replace("{rule: ratio}", "{rule: ratio, worst: 3}"),
+                "scoring rule ratio takes no target, best, worst or steps");
+        broken.put(base("numerator: count_if(handled)").replace("{rule: ratio}", "{rule: ratio, tagret: 0.5}"),
+                "unknown key 'tagret'");
+        broken.put(base("numerator: count_if(handled)").replace("max: 20\n", "max: 20\n    min_denominator: many\n"),
+                "min_denominator: 'many' is not a whole number");
         for (Map.Entry<String, String> e : broken.entrySet()) {
             PipelineException ex = assertThrows(PipelineException.class, () -> parse(e.getKey()), e.getValue());
             assertTrue(ex.getMessage().contains(e.getValue()), ex.getMessage());
