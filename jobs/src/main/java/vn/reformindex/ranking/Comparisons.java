@@ -44,7 +44,10 @@ public final class Comparisons {
             LocalDate lyAsOf = min(w.asOf.minusYears(1), ly.end());
             out.add(new Pair(w, Rankings.PREVIOUS_YEAR, new PeriodWindow(ly, lyAsOf)));
             var pre = w.period.preceding();
-            LocalDate preAsOf = min(pre.start().plusDays(ChronoUnit.DAYS.between(w.start(), w.asOf)), pre.end());
+            // A year to 29 October is compared with the previous year to 29 October (not day 302, which a
+            // leap year would move); shorter periods keep the same number of days from their start.
+            LocalDate preAsOf = w.period.kind() == vn.reformindex.period.Period.Kind.YEAR ? lyAsOf
+                    : min(pre.start().plusDays(ChronoUnit.DAYS.between(w.start(), w.asOf)), pre.end());
             out.add(new Pair(w, Rankings.PRECEDING, new PeriodWindow(pre, preAsOf)));
         }
         return out;
