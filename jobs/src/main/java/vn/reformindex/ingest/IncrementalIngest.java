@@ -78,7 +78,7 @@ public final class IncrementalIngest {
                 .select(col("source_file").as("file"), col("unit_code"), lit(0L).as("accepted_moved"), lit(1L).as("quarantined_moved"));
         Dataset<Row> moves = movedAccepted.unionByName(movedQuarantined).groupBy("file", "unit_code")
                 .agg(sum("accepted_moved").as("am"), sum("quarantined_moved").as("qm"));
-        Dataset<Row> adjusted = earlier.join(moves, scala.jdk.javaapi.CollectionConverters.asScala(List.of("file", "unit_code")).toSeq(), "left")
+        Dataset<Row> adjusted = earlier.join(moves, vn.reformindex.spark.Names.seq("file", "unit_code"), "left")
                 .na().fill(0L, new String[]{"am", "qm"});
         Column accepted = col("accepted").minus(col("am"));
         Column quarantined = col("quarantined").minus(col("qm"));

@@ -58,8 +58,7 @@ public final class IngestTables {
         Dataset<Row> decided = fates.groupBy(col("source_file").as("file"), col(RawRecords.RECON_UNIT).as("unit_code"))
                 .agg(countOf(Fates.ACCEPTED).as("accepted"), countOf(Fates.QUARANTINED).as("quarantined"),
                         countOf(Fates.SUPERSEDED).as("superseded"));
-        Dataset<Row> joined = read.join(decided, scala.jdk.javaapi.CollectionConverters.asScala(
-                List.of("file", "unit_code")).toSeq(), "full_outer");
+        Dataset<Row> joined = read.join(decided, vn.reformindex.spark.Names.seq("file", "unit_code"), "full_outer");
         Column r = coalesce(col("read"), lit(0L));
         Column a = coalesce(col("accepted"), lit(0L));
         Column q = coalesce(col("quarantined"), lit(0L));

@@ -39,7 +39,7 @@ public final class Restatement {
         }
         Dataset<Row> a = cells(official.filter(col(OutputStore.PERIOD).equalTo(period)), keys, values, "official_value");
         Dataset<Row> b = cells(recomputed.filter(col(OutputStore.PERIOD).equalTo(period)), keys, values, "new_value");
-        Dataset<Row> joined = a.join(b, scala.jdk.javaapi.CollectionConverters.asScala(List.of("row_key", "column")).toSeq(), "full_outer");
+        Dataset<Row> joined = a.join(b, vn.reformindex.spark.Names.seq("row_key", "column"), "full_outer");
         Column differs = col("official_value").eqNullSafe(col("new_value")).unary_$bang();
         Column diff = try_subtract(col("new_value").cast(DataTypes.createDecimalType(38, 10)),
                 col("official_value").cast(DataTypes.createDecimalType(38, 10)));

@@ -40,7 +40,8 @@ public final class RankStage implements Stage {
         Dataset<Row> index = inputs.get(Totals.INDEX_TABLE).filter(col("period").isin(labels.toArray()))
                 .filter(col("criteria_set_hash").equalTo(set.contentHash));
         Dataset<Row> rankings = Rankings.withChanges(Rankings.rank(set, index),
-                inputs.get(Rankings.COMPARISONS).filter(col("period").isin(labels.toArray())));
+                inputs.get(Rankings.COMPARISONS).filter(col("period").isin(labels.toArray()))
+                        .filter(col("criteria_set_hash").equalTo(set.contentHash)).drop("criteria_set_hash"));
         List<String> groupCodes = new ArrayList<>();
         set.groups.forEach(g -> groupCodes.add(g.code));
         Dataset<Row> groupPoints = inputs.get(Totals.GROUP_TABLE).filter(col("period").isin(labels.toArray()))
@@ -49,8 +50,7 @@ public final class RankStage implements Stage {
         for (String g : groupCodes) {
             groupPoints = groupPoints.withColumnRenamed(g, "group_" + g + "_points");
         }
-        Dataset<Row> table = rankings.join(groupPoints, scala.jdk.javaapi.CollectionConverters.asScala(
-                List.of("unit_code", "period")).toList(), "left");
+        Dataset<Row> table = rankings.join(groupPoints, vn.reformindex.spark.Names.seq("unit_code", "period"), "left");
         return new StageOutput()
                 .table(Rankings.TABLE, table)
                 .report(report(set, table));

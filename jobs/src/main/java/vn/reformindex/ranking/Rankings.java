@@ -56,7 +56,7 @@ public final class Rankings {
                     .select(col("unit_code"), col("period"), col("compared_period").as(p + "_period"),
                             col("compared_as_of").as(p + "_as_of"), col("published_total").as(p + "_total"),
                             col("rank").as(p + "_rank"), col("reorganised").as(p + "_reorganised"));
-            out = out.join(c, scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of("unit_code", "period")).toList(), "left");
+            out = out.join(c, vn.reformindex.spark.Names.seq("unit_code", "period"), "left");
             Column reorganised = coalesce(col(p + "_reorganised"), lit(false));
             Column reason = when(reorganised, lit("reorganised"))
                     .when(col(p + "_period").isNull(), lit("no_comparison"))

@@ -90,7 +90,8 @@ public final class ScoreStage implements Stage {
                         CriterionAggregates.seq("unit_code", "period", "basis"), "left")
                 .select(col("period"), col("basis"), col("unit_code"), col("compared_period"), col("compared_as_of"),
                         col("published_total"), col("rank"), col("status"),
-                        org.apache.spark.sql.functions.coalesce(col("reorganised"), lit(false)).as("reorganised"));
+                        org.apache.spark.sql.functions.coalesce(col("reorganised"), lit(false)).as("reorganised"),
+                        lit(set.contentHash).as("criteria_set_hash"));
         org.apache.spark.sql.Column isRequested = col("period").isin(requested.toArray());
         return new StageOutput()
                 .table(ScoreRows.TABLE, scores.filter(isRequested))

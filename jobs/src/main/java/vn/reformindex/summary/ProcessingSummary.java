@@ -122,6 +122,6 @@ public final class ProcessingSummary {
     }
 
     static scala.collection.immutable.Seq<String> seq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+        return vn.reformindex.spark.Names.seq(names);
     }
 }
