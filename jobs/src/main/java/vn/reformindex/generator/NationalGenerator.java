@@ -270,8 +270,12 @@ public final class NationalGenerator {
         if (dossier.submitted != null && dossier.submitted.isBefore(start)) {
             dossier.submitted = start;
         }
-        dossier.code = u.code + "-" + SampleGenerator.YYMMDD.format(dossier.firstDate()) + "-"
-                + String.format(Locale.ROOT, "%08d", index + 1);
+        LocalDateTime first = dossier.firstDate();
+        StringBuilder code = new StringBuilder(32).append(u.code).append('-');
+        Names.pad(code, first.getYear() % 100, 2);
+        Names.pad(code, first.getMonthValue(), 2);
+        Names.pad(code, first.getDayOfMonth(), 2);
+        dossier.code = Names.pad(code.append('-'), index + 1, 8).toString();
         if (json && r.nextDouble() < 0.05) {
             dossier.unit = ""; // unit from the MaHoSo prefix
         }
