@@ -104,7 +104,7 @@ final class NationalRegistry {
         double size = communes / 100.0;
         add(tinh, PROVINCES[pi], "TINH", "", Province.UNIT_START, null, "", 0, 0, 0, -1, pi);
         for (int i = 0; i < DEPARTMENTS.length; i++) {
-            double w = size * DEPARTMENT_WEIGHT[i] * (0.7 + 0.6 * r.nextDouble());
+            double w = 8 * size * DEPARTMENT_WEIGHT[i] * (0.7 + 0.6 * r.nextDouble());
             int online = Math.max(0, Math.min(90, DEPARTMENT_ONLINE[i] + r.nextInt(21) - 10));
             double late = Math.max(0, DEPARTMENT_LATE[i] + (r.nextInt(21) - 10) / 10.0);
             add(String.format(Locale.ROOT, "000.%02d.00.%s", i + 1, sfx), DEPARTMENTS[i], "SO", tinh,
@@ -127,7 +127,7 @@ final class NationalRegistry {
             String kind = c < wards ? "Phường " : (pi == 2 || pi == 10 || pi == 26) && c == communes - 1 ? "Đặc khu "
                     : "Xã ";
             int online = Math.max(0, Math.min(85, (c < wards ? 45 : 15) + r.nextInt(31) - 10));
-            double late = r.nextInt(45) / 10.0;
+            double late = r.nextInt(35) / 10.0;
             int d = (int) ((long) c * districts / communes);
             int predecessors = 1 + r.nextInt(3) + r.nextInt(2) + (r.nextDouble() < 0.1 ? 1 : 0);
             double sum = 0;
