@@ -56,7 +56,32 @@ final class DossierWriter {
     }
 
     private String date(LocalDateTime t) {
-        return t == null ? "" : dates.format(t);
+        if (t == null) {
+            return "";
+        }
+        if (dates == COMPACT && t.getYear() >= 1000 && t.getYear() <= 9999) {
+            return compact(t);
+        }
+        return dates.format(t);
+    }
+
+    /** COMPACT.format(t) for four-digit years, without the formatter's overhead. */
+    static String compact(LocalDateTime t) {
+        char[] c = new char[14];
+        put(c, 0, t.getYear(), 4);
+        put(c, 4, t.getMonthValue(), 2);
+        put(c, 6, t.getDayOfMonth(), 2);
+        put(c, 8, t.getHour(), 2);
+        put(c, 10, t.getMinute(), 2);
+        put(c, 12, t.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static String num(int n) {
@@ -151,9 +176,9 @@ final class DossierWriter {
             if (i > 0) {
                 b.append(',');
             }
-            b.append("{\"NgayBoSung\":\"").append(COMPACT.format(r.requested)).append('"');
+            b.append("{\"NgayBoSung\":\"").append(compact(r.requested)).append('"');
             if (r.received != null) {
-                b.append(",\"NgayTiepNhanBoSung\":\"").append(COMPACT.format(r.received)).append('"');
+                b.append(",\"NgayTiepNhanBoSung\":\"").append(compact(r.received)).append('"');
             }
             b.append('}');
         }
@@ -180,7 +205,7 @@ final class DossierWriter {
 
     private static void jdate(StringBuilder b, String name, LocalDateTime t) {
         if (t != null) {
-            str(b, name, COMPACT.format(t), false);
+            str(b, name, compact(t), false);
         }
     }
 }

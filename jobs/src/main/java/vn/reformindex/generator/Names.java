@@ -44,14 +44,25 @@ final class Names {
         String name = family + " " + middle + " " + given;
         // CCCD: province of birth (002 Hà Giang), gender and century digit, year of birth, 6 digits
         int centuryGender = (birthYear >= 2000 ? 2 : 0) + (male ? 0 : 1);
-        String id = String.format(Locale.ROOT, "002%d%02d%06d", centuryGender, birthYear % 100, r.nextInt(1_000_000));
-        String phone = String.format(Locale.ROOT, "09%08d", r.nextInt(100_000_000));
+        StringBuilder b = new StringBuilder(12).append("002").append(centuryGender);
+        pad(b, birthYear % 100, 2);
+        String id = pad(b, r.nextInt(1_000_000), 6).toString();
+        String phone = pad(new StringBuilder(10).append("09"), r.nextInt(100_000_000), 8).toString();
         String email = "";
         if (withEmail) {
             email = ascii(given + "." + family).toLowerCase(Locale.ROOT) + (birthYear % 100)
                     + "@" + pick(r, MAIL_DOMAINS);
         }
         return new Person(name, id, phone, email);
+    }
+
+    /** Appends a non-negative number zero-padded to {@code width} digits (as {@code %0<width>d}). */
+    static StringBuilder pad(StringBuilder b, long n, int width) {
+        String s = Long.toString(n);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
     }
 
     static String ascii(String s) {

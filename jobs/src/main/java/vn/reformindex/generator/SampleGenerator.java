@@ -238,7 +238,7 @@ public final class SampleGenerator {
         for (int i = 0; i < count; i++) {
             LocalDate day = days.get(r.nextInt(days.size()));
             Province.Procedure proc = procs.get(Math.min(r.nextInt(procs.size()), r.nextInt(procs.size())));
-            Dossier d = dossier(u, model, day, proc, r);
+            Dossier d = dossier(p, u, model, day, proc, r);
             list.add(d);
             json.add(r.nextDouble() < JSON_SHARE);
         }
@@ -296,7 +296,7 @@ public final class SampleGenerator {
     }
 
     /** Moves a staff action into office hours (07:30-17:00 on a working day), never earlier. */
-    private LocalDateTime office(LocalDateTime t) {
+    static LocalDateTime office(Province p, LocalDateTime t) {
         int minute = t.getHour() * 60 + t.getMinute();
         if (p.working(t.toLocalDate()) && minute >= 450 && minute <= 1020) {
             return t;
@@ -316,7 +316,7 @@ public final class SampleGenerator {
         return hi <= lo ? lo : lo + r.nextLong(hi - lo + 1);
     }
 
-    private Dossier dossier(Province.Unit u, Province.Unit model, LocalDate day, Province.Procedure proc,
+    static Dossier dossier(Province p, Province.Unit u, Province.Unit model, LocalDate day, Province.Procedure proc,
             SplittableRandom r) {
         Dossier d = new Dossier();
         d.unit = u.code;
@@ -354,7 +354,7 @@ public final class SampleGenerator {
             if (d.submitted == null) {
                 d.submitted = received;
             }
-            d.refused = office(received.plusMinutes(30 + r.nextInt(6 * 60)));
+            d.refused = office(p, received.plusMinutes(30 + r.nextInt(6 * 60)));
             d.updated = d.refused;
             return d;
         }
@@ -375,7 +375,7 @@ public final class SampleGenerator {
         long toDue = between(received, d.due);
         if (s < 0.025) { // withdrawn
             d.status = 7;
-            d.ended = office(plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10))));
+            d.ended = office(p, plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10))));
             if (d.ended.isAfter(Province.CUT_OFF)) {
                 d.ended = null;
                 d.status = 4;
@@ -385,7 +385,7 @@ public final class SampleGenerator {
         }
         if (s < 0.030) { // processing stopped
             d.status = 8;
-            d.refused = office(plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10))));
+            d.refused = office(p, plusMinutes(received, range(r, 60, Math.max(60, toDue * 8 / 10))));
             if (d.refused.isAfter(Province.CUT_OFF)) {
                 d.refused = null;
                 d.status = 4;
@@ -432,7 +432,7 @@ public final class SampleGenerator {
         if (end.isBefore(t)) {
             end = t.plusHours(2);
         }
-        end = office(end);
+        end = office(p, end);
         LocalDate receivedDay = received.toLocalDate();
         boolean q4 = receivedDay.isAfter(LocalDate.of(2025, 9, 30));
         boolean stalled;
@@ -469,7 +469,7 @@ public final class SampleGenerator {
             }
             LocalDateTime latest = d.latestEvent();
             if (stalled) {
-                LocalDateTime touched = office(received.plusMinutes(30 + r.nextInt(5 * 24 * 60)));
+                LocalDateTime touched = office(p, received.plusMinutes(30 + r.nextInt(5 * 24 * 60)));
                 latest = touched.isAfter(Province.CUT_OFF) ? latest : touched;
                 if (d.status == 4 && r.nextDouble() < 0.15) { // waiting for the citizen's supplement
                     d.rounds.add(new Dossier.Round(latest, null, 0));
@@ -480,7 +480,7 @@ public final class SampleGenerator {
             return d;
         }
         d.ended = end;
-        LocalDateTime returned = office(end.plusMinutes(r.nextInt(72 * 60)));
+        LocalDateTime returned = office(p, end.plusMinutes(r.nextInt(72 * 60)));
         if (returned.isAfter(Province.CUT_OFF) || r.nextDouble() < 0.15) {
             d.status = 9;
         } else {
@@ -508,7 +508,7 @@ public final class SampleGenerator {
     }
 
     /** An earlier sync of a resolved dossier: still processing at some point between receipt and end. */
-    private static Dossier olderVersion(Dossier d, SplittableRandom r) {
+    static Dossier olderVersion(Dossier d, SplittableRandom r) {
         Dossier o = new Dossier();
         o.code = d.code;
         o.unit = d.unit;
