@@ -36,12 +36,14 @@ class ClusterIT {
     private static StandaloneCluster cluster;
     private static String classpath;
     private static Path local;
+    private static Path input;
 
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("reform-index-cluster");
         classpath = Files.readString(Path.of(System.getProperty("reformindex.classpath.file"))).trim();
         cluster = StandaloneCluster.start(dir, classpath, jvmOptions(), 2, "2g");
+        input = goldenPlusGenerated(dir.resolve("input"));
         local = dir.resolve("local-out");
         int code = Main.run(args(local, "local[2]"), quiet(), quiet());
         assertEquals(0, code, "local run");
@@ -62,13 +64,40 @@ class ClusterIT {
     }
 
     private static String[] args(Path out, String master) {
-        List<String> a = new ArrayList<>(List.of("run", "--input", SparkTestSupport.golden().toString(),
-                "--output", out.toString(), "--period", "2020-01-01..2020-10-29", "--period", "2020-Q3"));
+        List<String> a = new ArrayList<>(List.of("run", "--input", input.toString(),
+                "--output", out.toString(), "--period", "2020-01-01..2020-10-29", "--period", "2020-Q3",
+                "--period", "2025-Q4"));
         if (master != null) {
             a.add("--master");
             a.add(master);
         }
         return a.toArray(new String[0]);
+    }
+
+    /**
+     * The golden fixture plus a few thousand generated dossiers of another province: one registry,
+     * catalogue and calendar made of both, the dossier files of both.
+     */
+    private static Path goldenPlusGenerated(Path target) throws IOException {
+        Path generated = dir.resolve("generated");
+        assertEquals(0, vn.reformindex.generator.GeneratorCommand.run(
+                new String[]{"--output", generated.toString(), "--dossiers", "3000"}, quiet(), quiet()));
+        Files.createDirectories(target.resolve("dossiers"));
+        for (String f : new String[]{"units.csv", "procedures.csv", "holidays.csv"}) {
+            List<String> a = Files.readAllLines(SparkTestSupport.golden().resolve(f));
+            List<String> b = Files.readAllLines(generated.resolve(f));
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b.subList(1, b.size()));
+            Files.write(target.resolve(f), all);
+        }
+        for (Path src : List.of(SparkTestSupport.golden().resolve("dossiers"), generated.resolve("dossiers"))) {
+            try (java.util.stream.Stream<Path> files = Files.list(src)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, target.resolve("dossiers").resolve(src.getParent().getFileName() + "-" + f.getFileName()));
+                }
+            }
+        }
+        return target;
     }
 
     private static PrintStream quiet() {
