@@ -48,6 +48,22 @@ public final class ExpressionCheck {
         return containsAggregate(e) ? null : "does not aggregate (use count_if, sum, ...): it must give one value per unit";
     }
 
+    /** The column names an expression reads (lower case); call only on an expression that passed the check. */
+    public static Set<String> columns(String text) {
+        Set<String> out = new java.util.TreeSet<>();
+        collect(CatalystSqlParser$.MODULE$.parseExpression(text), out);
+        return out;
+    }
+
+    private static void collect(Expression e, Set<String> out) {
+        if (e instanceof UnresolvedAttribute) {
+            out.add(((UnresolvedAttribute) e).name().toLowerCase(Locale.ROOT));
+        }
+        for (Expression c : children(e)) {
+            collect(c, out);
+        }
+    }
+
     private static String walk(Expression e, Set<String> columns, boolean insideAggregate) {
         String cls = e.getClass().getSimpleName();
         if (e instanceof UnresolvedFunction) {

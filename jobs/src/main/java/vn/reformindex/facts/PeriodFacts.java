@@ -28,6 +28,27 @@ public final class PeriodFacts {
     private PeriodFacts() {
     }
 
+    /** The dossier_facts columns that {@link #expand} itself reads. */
+    public static final java.util.List<String> READS = java.util.List.of("dossier_code", "unit_code", "status",
+            "is_received", "submitted_date", "received_at", "received_date", "due_date", "end_kind", "end_date",
+            "rating", "rating_date", "supplement_count", "effective_end_at_766", "effective_end_date_766",
+            "time_limit", "time_limit_unit");
+
+    /**
+     * The facts with only {@link #READS} and the given columns: a stage that caches its expansion keeps
+     * only what it aggregates.
+     */
+    public static Dataset<Row> prune(Dataset<Row> facts, java.util.Collection<String> alsoNeeded) {
+        java.util.Set<String> keep = new java.util.LinkedHashSet<>(READS);
+        java.util.Set<String> available = new java.util.HashSet<>(java.util.Arrays.asList(facts.columns()));
+        for (String c : alsoNeeded) {
+            if (available.contains(c)) {
+                keep.add(c);
+            }
+        }
+        return facts.select(keep.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+
     public static Dataset<Row> expand(Dataset<Row> facts, Dataset<Row> periods, HolidayCalendar calendar) {
         Column start = col("period_start");
         Column asOf = col("as_of");

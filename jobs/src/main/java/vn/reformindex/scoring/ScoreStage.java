@@ -54,7 +54,19 @@ public final class ScoreStage implements Stage {
                 w.start(), w.end(), w.asOf)));
         Dataset<Row> periods = ctx.spark.createDataFrame(periodRows, PeriodTable.SCHEMA);
 
-        Dataset<Row> periodFacts = PeriodFacts.expand(inputs.get(DossierFacts.TABLE), periods, ctx.reference.holidays)
+        // Cache only the columns the set's expressions read (plus what the expansion and the catalogue
+        // criteria need): a criteria set reads a handful of the facts' columns.
+        java.util.Set<String> read = new java.util.TreeSet<>(List.of("unit_ancestors", "procedure_code", "channel",
+                "paid_online", "vneid_verified"));
+        for (vn.reformindex.criteria.Criterion c : set.criteria) {
+            for (String e : new String[]{c.numerator, c.denominator, c.known}) {
+                if (e != null && c.source == vn.reformindex.criteria.Criterion.Source.DOSSIERS) {
+                    read.addAll(vn.reformindex.criteria.ExpressionCheck.columns(e));
+                }
+            }
+        }
+        Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(inputs.get(DossierFacts.TABLE), read), periods,
+                        ctx.reference.holidays)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> withData = periodFacts.select("unit_code", "period").distinct().withColumn("has_data", lit(true));

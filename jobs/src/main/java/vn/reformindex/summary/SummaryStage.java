@@ -45,7 +45,8 @@ public final class SummaryStage implements Stage {
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> procedures = ReferenceTables.procedures(ctx.spark, ctx.reference.procedures);
         // Three tables aggregate the same expansion: keep it once instead of re-reading the facts thrice.
-        Dataset<Row> periodFacts = PeriodFacts.expand(facts, periods, ctx.reference.holidays)
+        Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(facts, List.of("channel", "timeliness_published",
+                        "apology_letter", "procedure_code", "field_code", "end_at")), periods, ctx.reference.holidays)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> summary = ProcessingSummary.build(periodFacts, facts, units,
                 ReferenceTables.unitAncestors(ctx.spark, ctx.reference.units), periods, inputs.get(IngestStage.QUARANTINE));
