@@ -312,6 +312,16 @@ public final class OutputStore {
         if (!storage.exists(fromDir)) {
             return;
         }
+        // A run of one stage rewrites only its own reports: the others of the current folder are kept
+        // (restatement reports describe one run only and are not carried over).
+        if (storage.exists(toDir)) {
+            for (org.apache.hadoop.fs.FileStatus f : storage.listFiles(toDir)) {
+                String target = Storage.join(fromDir, f.getPath().getName());
+                if (!f.getPath().getName().startsWith("restatement") && !storage.exists(target)) {
+                    storage.rename(f.getPath().toString(), target);
+                }
+            }
+        }
         if (storage.exists(toDir)) {
             storage.delete(toDir);
         }
