@@ -36,7 +36,7 @@ public final class CriteriaSetLoader {
     private static final Set<String> LEVELS = Set.of("TINH", "SO", "HUYEN", "XA");
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "name", "total", "missing", "rank_incomplete",
             "catalogue_levels", "groups", "criteria", "tiers", "notes");
-    private static final Set<String> CRITERION_KEYS = Set.of("code", "name", "group", "source", "levels", "numerator",
+    private static final Set<String> CRITERION_KEYS = Set.of("code", "key", "name", "group", "source", "levels", "numerator",
             "denominator", "known", "times", "max", "scoring", "min_denominator", "subtree", "finding_below", "finding_above",
             "notes");
     private static final Set<String> SCORING_KEYS = Set.of("rule", "target", "best", "worst", "steps");
@@ -248,7 +248,11 @@ public final class CriteriaSetLoader {
         if (c.has("notes")) {
             notes.add(c.get("notes").asText());
         }
-        return new Criterion(code, name, group, src, levels, numerator, denominator, known,
+        String key = text(source, where, c, "key", false);
+        if (key != null && !key.matches("[a-z][a-z0-9_]*")) {
+            throw error(source, where, "key: '" + key + "' must be lower-case English letters, digits and _");
+        }
+        return new Criterion(code, key, name, group, src, levels, numerator, denominator, known,
                 text(source, where, c, "times", false), max, rule, minDenominator, bool(source, where, c, "subtree"),
                 c.has("finding_below") ? decimal(source, where, c, "finding_below", true) : null,
                 c.has("finding_above") ? decimal(source, where, c, "finding_above", true) : null, notes);

@@ -13,6 +13,8 @@ public final class Criterion implements Serializable {
     public enum Source { DOSSIERS, CATALOGUE, MANUAL }
 
     public final String code;
+    /** English identifier of the figure in outputs (e.g. online_submission_766); null when not given. */
+    public final String key;
     public final String name;
     public final String group;
     public final Source source;
@@ -37,10 +39,11 @@ public final class Criterion implements Serializable {
     public final BigDecimal findingAbove;
     public final List<String> notes;
 
-    Criterion(String code, String name, String group, Source source, Set<String> levels, String numerator,
+    Criterion(String code, String key, String name, String group, Source source, Set<String> levels, String numerator,
               String denominator, String known, String times, BigDecimal max, ScoringRule scoring,
               long minDenominator, boolean subtree, BigDecimal findingBelow, BigDecimal findingAbove, List<String> notes) {
         this.code = code;
+        this.key = key;
         this.name = name;
         this.group = group;
         this.source = source;

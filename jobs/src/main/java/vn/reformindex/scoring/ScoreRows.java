@@ -46,6 +46,7 @@ public final class ScoreRows implements FlatMapFunction<Row, Row> {
             .add("as_of", DataTypes.DateType, false)
             .add("group_code", DataTypes.StringType, false)
             .add("criterion_code", DataTypes.StringType, false)
+            .add("criterion_key", DataTypes.StringType, true)
             .add("criterion_name", DataTypes.StringType, false)
             .add("source", DataTypes.StringType, false)
             .add("numerator", DEC, true)
@@ -130,7 +131,7 @@ public final class ScoreRows implements FlatMapFunction<Row, Row> {
                     || (c.findingAbove != null && ratio.compareTo(c.findingAbove) > 0));
             out.add(RowFactory.create(set.id, set.version, set.contentHash, w.getAs("unit_code"), level,
                     w.getAs("peer_group"), w.getAs("period"), w.getAs("period_start"), w.getAs("period_end"),
-                    w.getAs("as_of"), c.group, c.code, c.name, c.source.name().toLowerCase(java.util.Locale.ROOT),
+                    w.getAs("as_of"), c.group, c.code, c.key, c.name, c.source.name().toLowerCase(java.util.Locale.ROOT),
                     scale(nums[i]), scale(dens[i]), ratio, points, scale(c.max), status, finding, evidence));
         }
         return out.iterator();
