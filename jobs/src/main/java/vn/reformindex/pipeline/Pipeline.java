@@ -126,7 +126,11 @@ public final class Pipeline {
                     tables.put(e.getKey(), back);
                     rows.put(e.getKey(), back.count());
                 }
-                ReportWriting.write(output.reports().values(), storage, store.stagingReports());
+                List<vn.reformindex.report.Report> reports = new ArrayList<>();
+                for (vn.reformindex.report.Report r : output.reports().values()) {
+                    reports.add(r.resolve(writtenThisRun(written, ctx)));
+                }
+                ReportWriting.write(reports, storage, store.stagingReports());
                 output.cleanups().forEach(Runnable::run);
                 stage.verify(ctx, written, manifest);
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -173,6 +177,16 @@ public final class Pipeline {
             store.abandon(manifest);
             throw e;
         }
+    }
+
+    /** The stage's written tables restricted to this run's periods (a period-keyed table holds all published ones). */
+    private static Map<String, Dataset<Row>> writtenThisRun(Map<String, Dataset<Row>> written, StageContext ctx) {
+        List<String> labels = new ArrayList<>();
+        ctx.periods.forEach(w -> labels.add(w.label()));
+        Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+        written.forEach((name, t) -> out.put(name, java.util.Arrays.asList(t.columns()).contains(OutputStore.PERIOD)
+                ? t.filter(org.apache.spark.sql.functions.col(OutputStore.PERIOD).isin(labels.toArray())) : t));
+        return out;
     }
 
     /** Spark's task metrics per stage into _RUN.json, after the listener bus has caught up. */

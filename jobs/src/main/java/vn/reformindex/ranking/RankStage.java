@@ -53,10 +53,10 @@ public final class RankStage implements Stage {
         Dataset<Row> table = rankings.join(groupPoints, vn.reformindex.spark.Names.seq("unit_code", "period"), "left");
         return new StageOutput()
                 .table(Rankings.TABLE, table)
-                .report(report(set, table));
+                .report(report(set));
     }
 
-    static Report report(CriteriaSet set, Dataset<Row> rankings) {
+    static Report report(CriteriaSet set) {
         List<Report.Column> cols = new ArrayList<>();
         cols.add(new Report.Column("period", "Kỳ", Format.TEXT));
         cols.add(new Report.Column("as_of", "Số liệu tính đến ngày", Format.DATE));
@@ -82,7 +82,7 @@ public final class RankStage implements Stage {
         cols.add(new Report.Column("change_vs_preceding_reason", "Ghi chú so sánh kỳ trước", Format.TEXT));
         cols.add(new Report.Column("criteria_set_id", "Bộ chỉ số", Format.TEXT));
         cols.add(new Report.Column("criteria_set_version", "Phiên bản", Format.TEXT));
-        return new Report("rankings.csv", rankings.orderBy(col("period"), col("peer_group"), col("rank").asc_nulls_last(),
-                col("unit_code")), cols, true);
+        return Report.ofTable("rankings.csv", Rankings.TABLE, t -> t.filter(col("criteria_set_hash").equalTo(set.contentHash))
+                .orderBy(col("period"), col("peer_group"), col("rank").asc_nulls_last(), col("unit_code")), cols, true);
     }
 }

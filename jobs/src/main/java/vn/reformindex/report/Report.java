@@ -27,6 +27,9 @@ public final class Report {
 
     private final String fileName;
     private final Dataset<Row> data;
+    /** When set, the report is cut from this output table as written (no recomputation). */
+    private final String sourceTable;
+    private final java.util.function.UnaryOperator<Dataset<Row>> shape;
     private final List<Column> columns;
     private final boolean vietnameseCopy;
 
@@ -39,6 +42,39 @@ public final class Report {
         this.data = data;
         this.columns = List.copyOf(columns);
         this.vietnameseCopy = vietnameseCopy;
+        this.sourceTable = null;
+        this.shape = null;
+    }
+
+    private Report(String fileName, String sourceTable, java.util.function.UnaryOperator<Dataset<Row>> shape,
+                   List<Column> columns, boolean vietnameseCopy) {
+        this.fileName = fileName;
+        this.data = null;
+        this.columns = List.copyOf(columns);
+        this.vietnameseCopy = vietnameseCopy;
+        this.sourceTable = sourceTable;
+        this.shape = shape;
+    }
+
+    /**
+     * A report cut from one of the stage's output tables once it is written, so that writing the report
+     * reads the table's Parquet instead of recomputing it; {@code shape} orders or filters it.
+     */
+    public static Report ofTable(String fileName, String table, java.util.function.UnaryOperator<Dataset<Row>> shape,
+                                 List<Column> columns, boolean vietnameseCopy) {
+        return new Report(fileName, table, shape, columns, vietnameseCopy);
+    }
+
+    /** The same report with its data taken from the written table. */
+    public Report resolve(java.util.Map<String, Dataset<Row>> written) {
+        if (sourceTable == null) {
+            return this;
+        }
+        Dataset<Row> t = written.get(sourceTable);
+        if (t == null) {
+            throw new IllegalStateException(fileName + ": table " + sourceTable + " was not written by this stage");
+        }
+        return new Report(fileName, shape.apply(t), columns, vietnameseCopy);
     }
 
     public String fileName() { return fileName; }

@@ -68,6 +68,7 @@ public final class ScoreStage implements Stage {
         Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(inputs.get(DossierFacts.TABLE), read), periods,
                         ctx.reference.holidays)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        periodFacts.count(); // fill the cache before adaptive execution starts several stages reading it
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> withData = periodFacts.select("unit_code", "period").distinct().withColumn("has_data", lit(true));
         Dataset<Row> grid = ProcessingSummary.validUnits(units, periods)
@@ -85,6 +86,7 @@ public final class ScoreStage implements Stage {
         Dataset<Row> wide = CriterionAggregates.wide(set, grid, periodFacts,
                 ReferenceTables.procedures(ctx.spark, ctx.reference.procedures), manualRows);
         Dataset<Row> scores = ScoreRows.score(set, wide).persist(StorageLevel.MEMORY_AND_DISK());
+        scores.count();
         Dataset<Row> index = Totals.index(set, scores, grid);
         List<String> requested = new ArrayList<>();
         ctx.periods.forEach(w -> requested.add(w.label()));

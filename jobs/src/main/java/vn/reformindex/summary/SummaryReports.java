@@ -79,14 +79,14 @@ public final class SummaryReports {
             {"apology_letter", "Có phiếu xin lỗi", "BOOLEAN"},
     };
 
-    public static Report processingSummary(Dataset<Row> summary) {
-        return new Report("processing-summary.csv",
-                summary.orderBy(col("period"), col("unit_code"), col("scope")), columns(SUMMARY), true);
+    public static Report processingSummary() {
+        return Report.ofTable("processing-summary.csv", ProcessingSummary.TABLE,
+                t -> t.orderBy(col("period"), col("unit_code"), col("scope")), columns(SUMMARY), true);
     }
 
-    public static Report overdueDossiers(Dataset<Row> overdue) {
-        return new Report("overdue-dossiers.csv",
-                overdue.orderBy(col("period"), col("unit_code"), col("kind"), col("days_late").desc(), col("dossier_code")),
+    public static Report overdueDossiers() {
+        return Report.ofTable("overdue-dossiers.csv", OverdueDossiers.TABLE,
+                t -> t.orderBy(col("period"), col("unit_code"), col("kind"), col("days_late").desc(), col("dossier_code")),
                 columns(OVERDUE), true);
     }
 

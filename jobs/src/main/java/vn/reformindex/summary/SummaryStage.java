@@ -48,6 +48,9 @@ public final class SummaryStage implements Stage {
         Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(facts, List.of("channel", "timeliness_published",
                         "apology_letter", "procedure_code", "field_code", "end_at")), periods, ctx.reference.holidays)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // Fill the cache once now: otherwise adaptive execution submits the independent shuffle stages of
+        // the three tables at once, and each of them recomputes the expansion before any has cached it.
+        periodFacts.count();
         Dataset<Row> summary = ProcessingSummary.build(periodFacts, facts, units,
                 ReferenceTables.unitAncestors(ctx.spark, ctx.reference.units), periods, inputs.get(IngestStage.QUARANTINE));
         Dataset<Row> overdue = OverdueDossiers.build(periodFacts, procedures);
@@ -55,8 +58,8 @@ public final class SummaryStage implements Stage {
                 .table(ProcessingSummary.TABLE, summary)
                 .table(OverdueDossiers.TABLE, overdue)
                 .table(ProcedureSummary.TABLE, ProcedureSummary.build(periodFacts, procedures, periods))
-                .report(SummaryReports.processingSummary(summary))
-                .report(SummaryReports.overdueDossiers(overdue))
+                .report(SummaryReports.processingSummary())
+                .report(SummaryReports.overdueDossiers())
                 .whenWritten(periodFacts::unpersist);
     }
 
