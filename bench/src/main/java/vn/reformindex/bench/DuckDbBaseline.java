@@ -484,7 +484,7 @@ public final class DuckDbBaseline {
         for (String r : REASONS) {
             long s = longScalar("SELECT coalesce((SELECT n FROM spark_reasons WHERE reason = '" + r + "'), 0)");
             long d = longScalar("SELECT coalesce((SELECT n FROM duck_reasons WHERE reason = '" + r + "'), 0)");
-            record("quarantine " + r, 1, s == d ? 0 : 1, s == d ? "" : "spark " + s + " duckdb " + d);
+            record("quarantine " + r, 1, s == d ? 0 : 1, "spark " + s + " duckdb " + d);
         }
         long other = longScalar("SELECT count(*) FROM spark_reasons WHERE reason NOT IN (" + quoted(REASONS) + ")");
         if (other > 0) {
@@ -495,7 +495,7 @@ public final class DuckDbBaseline {
                 {"quarantined", "count_if(fate = 'quarantined')"}, {"superseded", "count_if(fate = 'superseded')"}}) {
             long s = longScalar("SELECT sum(\"" + col[0] + "\") FROM " + rc);
             long d = longScalar("SELECT " + col[1] + " FROM fate");
-            record("reconciliation " + col[0] + " (total)", 1, s == d ? 0 : 1, s == d ? "" : "spark " + s + " duckdb " + d);
+            record("reconciliation " + col[0] + " (total)", 1, s == d ? 0 : 1, "spark " + s + " duckdb " + d);
         }
         // Per file: read and quarantined.
         exec("CREATE TABLE recon_cmp AS SELECT coalesce(s.file, d.file) AS file, s.read AS s_read, d.read AS d_read,"
