@@ -1,5 +1,7 @@
 package vn.reformindex.scoring;
 
+import vn.reformindex.spark.Names;
+
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -67,21 +69,21 @@ public final class CriterionAggregates {
             }
         }
         if (!selfAggs.isEmpty()) {
-            out = out.join(agg(periodFacts.groupBy("unit_code", "period"), selfAggs), seq("unit_code", "period"), "left");
+            out = out.join(agg(periodFacts.groupBy("unit_code", "period"), selfAggs), Names.seq("unit_code", "period"), "left");
         }
         if (!subtreeAggs.isEmpty()) {
             // A dossier counts for its unit and every ancestor: parents are scored on their subtree.
             Dataset<Row> exploded = periodFacts.withColumn("scored_unit",
                     explode(concat(array(col("unit_code")), col("unit_ancestors"))));
             out = out.join(agg(exploded.groupBy(col("scored_unit").as("unit_code"), col("period")), subtreeAggs),
-                    seq("unit_code", "period"), "left");
+                    Names.seq("unit_code", "period"), "left");
         }
         if (!catalogueAggs.isEmpty()) {
             out = out.join(agg(procedureFacts(set, grid, periodFacts, catalogue).groupBy("unit_code", "period"), catalogueAggs),
-                    seq("unit_code", "period"), "left");
+                    Names.seq("unit_code", "period"), "left");
         }
         if (!manualAggs.isEmpty()) {
-            out = out.join(agg(manual.groupBy("unit_code", "period"), manualAggs), seq("unit_code", "period"), "left");
+            out = out.join(agg(manual.groupBy("unit_code", "period"), manualAggs), Names.seq("unit_code", "period"), "left");
         }
         return out;
     }
@@ -110,7 +112,7 @@ public final class CriterionAggregates {
                 col("procedure_has_fee"), col("requires_document_result"), col("citizen_facing"), col("time_limit"),
                 col("time_limit_unit"));
         Dataset<Row> joined = units.join(broadcast(procedures), "procedure_level")
-                .join(counts, seq("unit_code", "period", "procedure_code"), "left");
+                .join(counts, Names.seq("unit_code", "period", "procedure_code"), "left");
         for (String c : new String[]{"dossiers_received", "dossiers_received_online", "dossiers_paid_online", "dossiers_vneid_verified"}) {
             joined = joined.withColumn(c, coalesce(col(c), lit(0L)));
         }
@@ -121,7 +123,4 @@ public final class CriterionAggregates {
         return g.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     }
 
-    static scala.collection.immutable.Seq<String> seq(String... names) {
-        return vn.reformindex.spark.Names.seq(names);
-    }
 }

@@ -74,10 +74,9 @@ public final class ScoreStage implements Stage {
         Dataset<Row> grid = ProcessingSummary.validUnits(units, periods)
                 .join(units.select("unit_code", "unit_name", "unit_level", "peer_group"), "unit_code")
                 .join(periods, "period")
-                .join(withData, CriterionAggregates.seq("unit_code", "period"), "left")
+                .join(withData, vn.reformindex.spark.Names.seq("unit_code", "period"), "left")
                 .withColumn("no_data", col("has_data").isNull())
                 .drop("has_data");
-        List<PeriodWindow> manualWindows = new ArrayList<>();
         Dataset<Row> manualRows = ManualScores.matched(ctx.spark, manual, ctx.periods, "");
         for (Map.Entry<String, PeriodWindow> e : Comparisons.windows(pairs).entrySet()) {
             manualRows = manualRows.union(ManualScores.matched(ctx.spark, manual, List.of(e.getValue()),
@@ -101,7 +100,7 @@ public final class ScoreStage implements Stage {
         Dataset<Row> comparisons = pairTable
                 .join(ranked.select(col("period").as("key"), col("unit_code"), col("published_total"), col("rank"), col("status")), "key")
                 .join(Comparisons.reorganised(ctx.spark, ctx.reference.units, pairs),
-                        CriterionAggregates.seq("unit_code", "period", "basis"), "left")
+                        vn.reformindex.spark.Names.seq("unit_code", "period", "basis"), "left")
                 .select(col("period"), col("basis"), col("unit_code"), col("compared_period"), col("compared_as_of"),
                         col("published_total"), col("rank"), col("status"),
                         org.apache.spark.sql.functions.coalesce(col("reorganised"), lit(false)).as("reorganised"),

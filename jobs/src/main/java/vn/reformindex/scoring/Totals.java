@@ -36,9 +36,6 @@ public final class Totals {
     private Totals() {
     }
 
-    private static final String[] KEY = {"criteria_set_id", "criteria_set_version", "criteria_set_hash", "unit_code",
-            "period"};
-
     public static Dataset<Row> groups(CriteriaSet set, Dataset<Row> scores) {
         Column has = col("points").isNotNull();
         return scores.filter(col("status").notEqual(ScoreRows.NOT_APPLICABLE))
@@ -76,7 +73,7 @@ public final class Totals {
                         count(when(col("status").equalTo(ScoreRows.INSUFFICIENT), 1)).as("criteria_insufficient"),
                         count(when(col("status").equalTo(ScoreRows.MISSING), 1)).as("criteria_missing"));
         Column totalCol = total.apply(coalesce(col("points"), lit(BigDecimal.ZERO)), col("available_max"));
-        return t.join(units.select("unit_code", "period", "unit_name", "no_data"), CriterionAggregates.seq("unit_code", "period"), "left")
+        return t.join(units.select("unit_code", "period", "unit_name", "no_data"), vn.reformindex.spark.Names.seq("unit_code", "period"), "left")
                 .withColumn("total", when(col("criteria_applicable").gt(0), totalCol))
                 .withColumn("published_total", PUBLISHED.apply(col("total")))
                 .withColumn("status", when(col("criteria_applicable").equalTo(0), lit(ScoreRows.NOT_APPLICABLE))
@@ -93,9 +90,5 @@ public final class Totals {
 
     static UserDefinedFunction tier(CriteriaSet set) {
         return udf((UDF1<BigDecimal, String>) set::tierOf, DataTypes.StringType);
-    }
-
-    static String[] key() {
-        return KEY.clone();
     }
 }

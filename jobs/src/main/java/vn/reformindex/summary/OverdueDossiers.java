@@ -27,7 +27,7 @@ public final class OverdueDossiers {
         Column until = when(col("open_overdue"), col("as_of")).otherwise(col("end_date"));
         return periodFacts.filter(col("open_overdue").or(resolvedLate))
                 .join(org.apache.spark.sql.functions.broadcast(procedures.select("procedure_code", "procedure_name")),
-                        ProcessingSummary.seq("procedure_code"), "left")
+                        vn.reformindex.spark.Names.seq("procedure_code"), "left")
                 .select(col("unit_code"), col("period"), col("period_start"), col("period_end"), col("as_of"),
                         when(col("open_overdue"), lit(OPEN_OVERDUE)).otherwise(lit(RESOLVED_LATE)).as("kind"),
                         col("dossier_code"), col("procedure_code"), col("procedure_name"), col("field_code"),

@@ -42,8 +42,8 @@ public final class ProcedureSummary {
         Counts.COUNTED.keySet().forEach(c -> out.add(col(c)));
         Counts.PERCENTAGES.keySet().forEach(c -> out.add(col(c)));
         return Counts.withPercentages(byProcedure.unionByName(byField))
-                .join(broadcast(names), ProcessingSummary.seq("breakdown", "code"), "left")
-                .join(broadcast(periods), ProcessingSummary.seq("period"))
+                .join(broadcast(names), vn.reformindex.spark.Names.seq("breakdown", "code"), "left")
+                .join(broadcast(periods), vn.reformindex.spark.Names.seq("period"))
                 .select(out.toArray(new Column[0]));
     }
 }

@@ -1,5 +1,7 @@
 package vn.reformindex.summary;
 
+import vn.reformindex.spark.Names;
+
 import static org.apache.spark.sql.functions.bool_and;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -51,7 +53,7 @@ public final class ProcessingSummary {
         selfCols.add(col("period"));
         selfCols.add(coalesce(col("has_data"), lit(false)).as("has_data"));
         selfCols.addAll(List.of(Counts.zeroFilled()));
-        Dataset<Row> self = keys.join(counted, seq("unit_code", "period"), "left").select(selfCols.toArray(new Column[0]));
+        Dataset<Row> self = keys.join(counted, Names.seq("unit_code", "period"), "left").select(selfCols.toArray(new Column[0]));
 
         Dataset<Row> lastRecord = facts.select("unit_code", "updated_at").crossJoin(broadcast(periods.select("period", "as_of")))
                 .filter(to_date(col("updated_at")).leq(col("as_of")))
@@ -62,8 +64,8 @@ public final class ProcessingSummary {
                 : quarantine.groupBy("unit_code").agg(count(lit(1)).as("quarantined"));
 
         Dataset<Row> selfRows = self
-                .join(lastRecord, seq("unit_code", "period"), "left")
-                .join(quarantined, seq("unit_code"), "left")
+                .join(lastRecord, Names.seq("unit_code", "period"), "left")
+                .join(quarantined, Names.seq("unit_code"), "left")
                 .withColumn("quarantined", coalesce(col("quarantined"), lit(0L)))
                 .withColumn("scope", lit(SELF));
 
@@ -71,7 +73,7 @@ public final class ProcessingSummary {
         // one valid descendant. Counts are summed, never averaged.
         Dataset<Row> anc = unitAncestors.filter(col("unit_code").notEqual(col("ancestor_code")));
         Dataset<Row> parents = valid.join(anc, "unit_code").select(col("ancestor_code").as("unit_code"), col("period")).distinct()
-                .join(valid.select("unit_code", "period"), seq("unit_code", "period"));
+                .join(valid.select("unit_code", "period"), Names.seq("unit_code", "period"));
         List<Column> rollUp = new ArrayList<>(List.of(Counts.sums()));
         rollUp.add(bool_and(col("has_data").equalTo(false)).as("all_empty"));
         rollUp.add(max("last_record_at").as("last_record_at"));
@@ -79,7 +81,7 @@ public final class ProcessingSummary {
         Dataset<Row> subtree = selfRows.join(unitAncestors, "unit_code")
                 .groupBy(col("ancestor_code").as("unit_code"), col("period"))
                 .agg(rollUp.get(0), rollUp.subList(1, rollUp.size()).toArray(new Column[0]))
-                .join(parents, seq("unit_code", "period"))
+                .join(parents, Names.seq("unit_code", "period"))
                 .withColumn("has_data", col("all_empty").equalTo(false))
                 .drop("all_empty")
                 .withColumn("scope", lit(SUBTREE));
@@ -103,8 +105,8 @@ public final class ProcessingSummary {
         out.add(col("quarantined"));
         Dataset<Row> all = selfRows.unionByName(subtree);
         return Counts.withPercentages(all)
-                .join(broadcast(units.select("unit_code", "unit_name", "unit_level", "parent_code", "peer_group")), seq("unit_code"), "left")
-                .join(broadcast(periods), seq("period"))
+                .join(broadcast(units.select("unit_code", "unit_name", "unit_level", "parent_code", "peer_group")), Names.seq("unit_code"), "left")
+                .join(broadcast(periods), Names.seq("period"))
                 .select(out.toArray(new Column[0]));
     }
 
@@ -121,7 +123,4 @@ public final class ProcessingSummary {
         return summary.filter(when(Counts.balanced(), lit(false)).otherwise(lit(true)));
     }
 
-    static scala.collection.immutable.Seq<String> seq(String... names) {
-        return vn.reformindex.spark.Names.seq(names);
-    }
 }

@@ -65,9 +65,10 @@ public final class SummaryStage implements Stage {
 
     @Override
     public void verify(StageContext ctx, Map<String, Dataset<Row>> written, RunManifest manifest) {
-        long bad = ProcessingSummary.unbalanced(written.get(ProcessingSummary.TABLE)).count();
+        Dataset<Row> unbalanced = ProcessingSummary.unbalanced(written.get(ProcessingSummary.TABLE));
+        long bad = unbalanced.count();
         if (bad > 0) {
-            Row first = ProcessingSummary.unbalanced(written.get(ProcessingSummary.TABLE)).select("unit_code", "period", "scope").first();
+            Row first = unbalanced.select("unit_code", "period", "scope").first();
             throw new PipelineException(ExitCode.CHECK_FAILED, ProcessingSummary.TABLE + ": " + bad
                     + " row(s) break carried_over + received = resolved + withdrawn + stopped + open_in_time + open_overdue, first: unit "
                     + first.getString(0) + ", period " + first.getString(1) + ", scope " + first.getString(2));

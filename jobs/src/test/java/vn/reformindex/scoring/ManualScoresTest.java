@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,9 +76,5 @@ class ManualScoresTest {
     private static PeriodWindow w(String p) {
         Period period = Period.parse(p);
         return new PeriodWindow(period, period.end());
-    }
-
-    static LocalDate d(String s) {
-        return LocalDate.parse(s);
     }
 }
