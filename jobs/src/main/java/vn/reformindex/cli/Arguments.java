@@ -1,5 +1,7 @@
 package vn.reformindex.cli;
 
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package vn.reformindex.cli;
 
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 import java.io.PrintStream;
 import vn.reformindex.config.RunConfig;
 import vn.reformindex.pipeline.Pipeline;

@@ -23,8 +23,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import vn.reformindex.cli.ExitCode;
-import vn.reformindex.cli.PipelineException;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 import vn.reformindex.io.Storage;
 
 /**

@@ -25,7 +25,7 @@ public interface Stage {
 
     /**
      * Checks the stage's outputs once written (re-read from storage, so checks cost a scan of Parquet,
-     * not a recomputation); throws a {@link vn.reformindex.cli.PipelineException} to fail the run before
+     * not a recomputation); throws a {@link vn.reformindex.core.PipelineException} to fail the run before
      * anything is published.
      */
     default void verify(StageContext context, Map<String, Dataset<Row>> written, RunManifest manifest) {

@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
-import vn.reformindex.cli.ExitCode;
-import vn.reformindex.cli.PipelineException;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 
 /** Public holidays (holidays.csv). Working days are neither Saturday, Sunday nor a holiday. */
 public final class HolidayCalendar implements Serializable {

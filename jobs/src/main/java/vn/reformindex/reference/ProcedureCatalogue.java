@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.reformindex.cli.ExitCode;
-import vn.reformindex.cli.PipelineException;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 
 /** The procedure catalogue (procedures.csv); may be empty when the file is absent. */
 public final class ProcedureCatalogue implements Serializable {

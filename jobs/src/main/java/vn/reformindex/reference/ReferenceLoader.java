@@ -2,8 +2,8 @@ package vn.reformindex.reference;
 
 import java.util.HashMap;
 import java.util.Map;
-import vn.reformindex.cli.ExitCode;
-import vn.reformindex.cli.PipelineException;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 import vn.reformindex.io.Storage;
 
 /** Reads units.csv (required), procedures.csv, holidays.csv and column-aliases.csv from the input folder. */

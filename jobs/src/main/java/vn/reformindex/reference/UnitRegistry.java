@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.reformindex.cli.ExitCode;
-import vn.reformindex.cli.PipelineException;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 
 /** The unit registry: validity, parents and successor chains (definitions.md, Records and their fate). */
 public final class UnitRegistry implements Serializable {

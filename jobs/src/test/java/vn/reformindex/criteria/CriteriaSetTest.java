@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.reformindex.cli.ExitCode;
-import vn.reformindex.cli.PipelineException;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
 import vn.reformindex.io.Storage;
 
 /** The shipped sets load with their published points; hostile and broken sets are refused by name. */

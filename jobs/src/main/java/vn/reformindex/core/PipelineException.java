@@ -1,4 +1,4 @@
-package vn.reformindex.cli;
+package vn.reformindex.core;
 
 /**
  * A failure the user must act on, with the exit code it maps to. Messages name files, lines and

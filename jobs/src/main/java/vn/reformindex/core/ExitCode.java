@@ -1,4 +1,4 @@
-package vn.reformindex.cli;
+package vn.reformindex.core;
 
 /** Process exit codes; documented in docs/exit-codes.md. */
 public enum ExitCode {
