@@ -1,17 +1,46 @@
 package vn.reformindex.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import vn.reformindex.core.ExitCode;
 import vn.reformindex.core.PipelineException;
-import java.io.PrintStream;
-import vn.reformindex.config.RunConfig;
-import vn.reformindex.pipeline.Pipeline;
 
 /**
  * The one entry point: {@code ./reform-index SUBCOMMAND ...} locally, or
- * {@code spark-submit --class vn.reformindex.cli.Main jar SUBCOMMAND ...} on a cluster.
+ * {@code spark-submit --class vn.reformindex.cli.Main reform-index-jobs-cluster.jar SUBCOMMAND ...} on a cluster.
  */
 public final class Main {
     private Main() {
+    }
+
+    @Command(name = "reform-index", mixinStandardHelpOptions = false, usageHelpAutoWidth = true,
+            description = "Scores and ranks government units on administrative reform from their dossier records.",
+            customSynopsis = {
+                    "  ./reform-index SUBCOMMAND [options]",
+                    "  spark-submit --class vn.reformindex.cli.Main reform-index-jobs-cluster.jar SUBCOMMAND [options]"},
+            footer = {"",
+                    "  generate   write a synthetic province's input files (./reform-index only, not in the cluster",
+                    "             jar: ./reform-index generate --help; docs/generator.md)",
+                    "",
+                    "Each subcommand's options: ./reform-index SUBCOMMAND --help",
+                    "",
+                    "Exit codes:",
+                    "  0 success; 1 internal error; 2 bad arguments; 3 unreadable input (missing file, bad encoding,",
+                    "  missing column); 4 reconciliation failed (records lost); 5 invalid criteria set or configuration;",
+                    "  6 an output failed a consistency check. Details: docs/exit-codes.md"})
+    static final class Top implements Runnable {
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(new CommandLine(this), "no subcommand given; try --help");
+        }
     }
 
     public static void main(String[] args) {
@@ -26,34 +55,43 @@ public final class Main {
 
     /** Runs a command and returns its exit code; never exits the JVM (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            out.print(Help.TEXT);
-            return args.length == 0 ? ExitCode.BAD_ARGUMENTS.code : ExitCode.OK.code;
-        }
-        if (args[0].equals("generate")) {
-            // The generator has its own options (seed, size, format) and needs no Spark for samples.
-            return vn.reformindex.generator.GeneratorCommand.run(
-                    java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h")) {
-                out.print(Help.TEXT);
-                return ExitCode.OK.code;
-            }
-        }
-        try {
-            RunConfig config = Arguments.parse(args);
-            Pipeline.run(config, out);
-            return ExitCode.OK.code;
-        } catch (PipelineException e) {
+        CommandLine cli = commandLine(List.of(args), out);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, a) -> {
             err.println("reform-index: " + e.getMessage());
-            return e.exitCode().code;
-        } catch (RuntimeException e) {
+            err.println("  try: ./reform-index " + (e.getCommandLine().getParent() == null ? "" : e.getCommandLine().getCommandName() + " ")
+                    + "--help");
+            return ExitCode.BAD_ARGUMENTS.code;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            if (e instanceof PipelineException pe) {
+                err.println("reform-index: " + pe.getMessage());
+                return pe.exitCode().code;
+            }
             // Never print a Spark exception's message: it may quote a raw input line (personal data).
-            err.println("reform-index: internal error " + e.getClass().getName()
-                    + "; see the log file for the stack trace");
-            org.apache.logging.log4j.LogManager.getLogger(Main.class).error("internal error", e);
+            err.println("reform-index: internal error " + e.getClass().getName() + "; see the log file for the stack trace");
+            LogManager.getLogger(Main.class).error("internal error", e);
             return ExitCode.FAILURE.code;
+        });
+        if (args.length == 0) {
+            cli.usage(out);
+            return ExitCode.BAD_ARGUMENTS.code;
         }
+        return cli.execute(args);
+    }
+
+    /** The command tree: the top command and one subcommand per stage, plus run. */
+    static CommandLine commandLine(List<String> arguments, PrintStream out) {
+        CommandLine cli = new CommandLine(new Top());
+        for (Commands.StageCommand c : List.of(new Commands.Ingest(), new Commands.Facts(), new Commands.Summary(),
+                new Commands.Score(), new Commands.Rank(), new Commands.Run())) {
+            c.arguments = arguments;
+            c.out = out;
+            CommandLine sub = new CommandLine(c);
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            cli.addSubcommand(sub);
+        }
+        return cli;
     }
 }

@@ -43,43 +43,65 @@ public final class ScoringRule implements Serializable {
         this.steps = List.copyOf(steps);
     }
 
-    /** Points for a ratio, out of {@code max}; null for a null ratio. */
+    /** Points for a ratio given as a decimal (a manual score's value, a test), out of {@code max}. */
     public BigDecimal points(BigDecimal ratio, BigDecimal max) {
-        if (ratio == null) {
-            return null;
+        return ratio == null ? null : points(ratio, BigDecimal.ONE, max);
+    }
+
+    /**
+     * Points for the exact ratio {@code numerator / denominator} (denominator > 0), out of {@code max}:
+     * computed from the counts themselves and rounded once (scale 10, half-up), as definitions.md asks, so
+     * a ratio rounded first never moves the points.
+     */
+    public BigDecimal points(BigDecimal numerator, BigDecimal denominator, BigDecimal max) {
+        if (denominator.signum() <= 0) {
+            throw new IllegalArgumentException("denominator must be positive");
         }
-        BigDecimal p;
+        BigDecimal n = numerator;
+        BigDecimal d = denominator;
         switch (kind) {
             case RATIO:
-                p = clamp01(ratio).multiply(max);
-                break;
+                // clamp(n/d, 0, 1) x max
+                return n.signum() <= 0 ? zero() : n.compareTo(d) >= 0 ? round(max) : divide(n.multiply(max), d);
             case TARGET:
-                p = ratio.compareTo(target) >= 0 ? max : clamp01(ratio).multiply(max).divide(target, SCALE, RoundingMode.HALF_UP);
-                break;
-            case GOALPOST:
-                if (ratio.compareTo(best) <= 0) {
-                    p = max;
-                } else if (ratio.compareTo(worst) >= 0) {
-                    p = BigDecimal.ZERO;
-                } else {
-                    p = max.multiply(worst.subtract(ratio)).divide(worst.subtract(best), SCALE, RoundingMode.HALF_UP);
+                // full points from the target on, else clamp(n/d, 0, 1) x max / target
+                if (n.compareTo(target.multiply(d)) >= 0) {
+                    return round(max);
                 }
-                break;
+                return n.signum() <= 0 ? zero() : divide(n.min(d).multiply(max), d.multiply(target));
+            case GOALPOST:
+                // lower is better: max at or below best, 0 at or above worst, linear between
+                if (n.compareTo(best.multiply(d)) <= 0) {
+                    return round(max);
+                }
+                if (n.compareTo(worst.multiply(d)) >= 0) {
+                    return zero();
+                }
+                return divide(max.multiply(worst.multiply(d).subtract(n)), d.multiply(worst.subtract(best)));
             case STEPS:
-                p = BigDecimal.ZERO;
+                BigDecimal p = BigDecimal.ZERO;
                 for (Step s : steps) {
-                    if (ratio.compareTo(s.from) >= 0 && s.points.compareTo(p) > 0) {
+                    if (n.compareTo(s.from.multiply(d)) >= 0 && s.points.compareTo(p) > 0) {
                         p = s.points;
                     }
                 }
-                break;
+                return round(p);
             default:
                 throw new IllegalStateException("manual criteria take their points from manual-scores.csv");
         }
-        return p.setScale(SCALE, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal clamp01(BigDecimal r) {
-        return r.signum() < 0 ? BigDecimal.ZERO : r.compareTo(BigDecimal.ONE) > 0 ? BigDecimal.ONE : r;
+    /** {@code numerator / denominator} rounded once (scale 10, half-up). */
+    public static BigDecimal divide(BigDecimal numerator, BigDecimal denominator) {
+        return numerator.divide(denominator, SCALE, RoundingMode.HALF_UP);
     }
+
+    private static BigDecimal round(BigDecimal v) {
+        return v.setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(SCALE);
+    }
+
 }

@@ -1,5 +1,6 @@
 package vn.reformindex.ingest;
 
+import vn.reformindex.table.Tables;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -28,7 +29,7 @@ public final class Fates {
                 .add(RawRecords.MASKED_TEXT, DataTypes.StringType, true)
                 .add(RawRecords.BYTE_LENGTH, DataTypes.IntegerType, true)
                 .add(RawRecords.LINE_SHA256, DataTypes.StringType, true);
-        for (StructField f : StagedDossiers.SCHEMA.fields()) {
+        for (StructField f : Tables.STAGED_DOSSIERS.schema().fields()) {
             s = s.add(f.name(), f.dataType(), true);
         }
         SCHEMA = s;

@@ -1,5 +1,8 @@
 package vn.reformindex.ingest;
 
+import vn.reformindex.core.ReasonCode;
+import vn.reformindex.core.WarningCode;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;

@@ -1,34 +1,36 @@
 package vn.reformindex.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import static org.apache.spark.sql.functions.col;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.core.ExitCode;
-import vn.reformindex.core.PipelineException;
-import vn.reformindex.pipeline.RunManifest;
-import vn.reformindex.pipeline.Stage;
-import vn.reformindex.pipeline.StageContext;
-import vn.reformindex.pipeline.StageOutput;
+import vn.reformindex.core.WarningCode;
+import vn.reformindex.stage.RunContext;
+import vn.reformindex.stage.Stage;
+import vn.reformindex.stage.StageInputs;
+import vn.reformindex.stage.StageOutput;
+import vn.reformindex.stage.Verification;
+import vn.reformindex.table.TableDecl;
+import vn.reformindex.table.Tables;
 
 /**
  * The ingest stage: input files in; staged_dossiers, quarantine, reconciliation and ingest_warnings out.
  * Fails the run when a file is unreadable (before any record is processed) or when records are lost.
  */
 public final class IngestStage implements Stage {
-    public static final String STAGED = "staged_dossiers";
-    public static final String QUARANTINE = "quarantine";
-    public static final String RECONCILIATION = "reconciliation";
-    public static final String WARNINGS = "ingest_warnings";
-    public static final String INGESTED_FILES = "ingested_files";
+    private static final TableDecl STAGED = Tables.STAGED_DOSSIERS;
+    private static final TableDecl QUARANTINE = Tables.QUARANTINE;
+    private static final TableDecl RECONCILIATION = Tables.RECONCILIATION;
+    private static final TableDecl WARNINGS = Tables.INGEST_WARNINGS;
+    private static final TableDecl INGESTED_FILES = Tables.INGESTED_FILES;
 
     private final UnaryOperator<Dataset<Row>> tamper;
 
@@ -43,27 +45,38 @@ public final class IngestStage implements Stage {
 
     @Override
     public String name() {
-        return "ingest";
+        return Tables.INGEST;
     }
 
     @Override
-    public List<String> inputs() {
+    public List<TableDecl> inputs() {
         return List.of();
     }
 
     /** What earlier runs ingested: an incremental run adds to it. */
     @Override
-    public List<String> optionalInputs() {
+    public List<TableDecl> optionalInputs() {
         return List.of(INGESTED_FILES, STAGED, QUARANTINE, RECONCILIATION, WARNINGS);
     }
 
     @Override
-    public StageOutput run(StageContext ctx, Map<String, Dataset<Row>> inputs) {
+    public List<TableDecl> outputs() {
+        return List.of(STAGED, QUARANTINE, RECONCILIATION, WARNINGS, INGESTED_FILES);
+    }
+
+    /** The periods are resolved from what ingest writes. */
+    @Override
+    public boolean usesPeriods() {
+        return false;
+    }
+
+    @Override
+    public StageOutput plan(RunContext ctx, StageInputs inputs) {
         List<InputFile> files = Ingest.listFiles(ctx.storage, ctx.config.input());
         Map<String, Row> before = new LinkedHashMap<>();
-        if (inputs.containsKey(INGESTED_FILES)) {
+        if (inputs.has(INGESTED_FILES)) {
             for (Row r : inputs.get(INGESTED_FILES).collectAsList()) { // one row per file: small
-                before.put(r.getString(0), r);
+                before.put(r.getAs("file"), r);
             }
         }
         String fullBecause = fullIngestReason(ctx, files, before, inputs);
@@ -146,13 +159,13 @@ public final class IngestStage implements Stage {
     }
 
     /** Null when an incremental run is possible; else why every file must be read. */
-    private static String fullIngestReason(StageContext ctx, List<InputFile> files, Map<String, Row> before,
-                                           Map<String, Dataset<Row>> inputs) {
+    private static String fullIngestReason(RunContext ctx, List<InputFile> files, Map<String, Row> before,
+                                           StageInputs inputs) {
         if (ctx.config.fullIngest()) {
             return "--full was given";
         }
-        if (before.isEmpty() || !inputs.containsKey(STAGED) || !inputs.containsKey(QUARANTINE)
-                || !inputs.containsKey(RECONCILIATION) || !inputs.containsKey(WARNINGS)) {
+        if (before.isEmpty() || !inputs.has(STAGED) || !inputs.has(QUARANTINE)
+                || !inputs.has(RECONCILIATION) || !inputs.has(WARNINGS)) {
             return "no earlier ingest in this output";
         }
         Map<String, InputFile> now = new LinkedHashMap<>();
@@ -162,7 +175,7 @@ public final class IngestStage implements Stage {
             if (f == null) {
                 return e.getKey() + " was ingested before and is no longer in the input";
             }
-            if (f.size != e.getValue().getLong(1) || f.modifiedAt != e.getValue().getLong(2)) {
+            if (f.size != e.getValue().<Long>getAs("bytes") || f.modifiedAt != e.getValue().<Long>getAs("modified_at_ms")) {
                 return e.getKey() + " changed since it was ingested";
             }
         }
@@ -170,38 +183,34 @@ public final class IngestStage implements Stage {
     }
 
     /** One row per file read: name, bytes, modification time, SHA-256. */
-    private static Dataset<Row> ingestedFiles(StageContext ctx, List<InputFile> read, List<FileAuditResult> audits) {
+    private static Dataset<Row> ingestedFiles(RunContext ctx, List<InputFile> read, List<FileAuditResult> audits) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
             InputFile f = read.get(i);
             rows.add(RowFactory.create(f.name, f.size, f.modifiedAt, audits.get(i).sha256));
         }
-        return ctx.spark.createDataFrame(rows, INGESTED_FILES_SCHEMA);
+        return ctx.spark.createDataFrame(rows, INGESTED_FILES.schema());
     }
 
-    public static final StructType INGESTED_FILES_SCHEMA = new StructType()
-            .add("file", DataTypes.StringType, false)
-            .add("bytes", DataTypes.LongType, false)
-            .add("modified_at_ms", DataTypes.LongType, false)
-            .add("sha256", DataTypes.StringType, false);
-
-    /** Fails with exit code 4 when any file and unit does not balance; records the totals. */
+    /** Reconciliation per file and unit (exit code 4 when any does not balance); the totals for the run record. */
     @Override
-    public void verify(StageContext ctx, Map<String, Dataset<Row>> written, RunManifest manifest) {
-        if (!written.containsKey(RECONCILIATION)) {
-            return; // nothing new was read
+    public Verification verify(RunContext ctx, StageInputs written) {
+        Verification v = Verification.none();
+        if (!written.has(RECONCILIATION)) {
+            return v; // nothing new was read
         }
         List<Row> rows = written.get(RECONCILIATION).collectAsList(); // files x units: small
         long read = 0, accepted = 0, quarantined = 0, superseded = 0;
         List<String> broken = new ArrayList<>();
         for (Row r : rows) {
-            read += r.getLong(2);
-            accepted += r.getLong(3);
-            quarantined += r.getLong(4);
-            superseded += r.getLong(5);
-            if (!r.getBoolean(6)) {
-                broken.add(r.getString(0) + " unit " + r.getString(1) + ": read " + r.getLong(2) + " != accepted "
-                        + r.getLong(3) + " + quarantined " + r.getLong(4) + " + superseded " + r.getLong(5));
+            long rd = r.getAs("read"), ac = r.getAs("accepted"), qu = r.getAs("quarantined"), su = r.getAs("superseded");
+            read += rd;
+            accepted += ac;
+            quarantined += qu;
+            superseded += su;
+            if (!r.<Boolean>getAs("balanced")) {
+                broken.add(r.getAs("file") + " unit " + r.getAs("unit_code") + ": read " + rd + " != accepted "
+                        + ac + " + quarantined " + qu + " + superseded " + su);
             }
         }
         Map<String, Object> totals = new LinkedHashMap<>();
@@ -209,15 +218,13 @@ public final class IngestStage implements Stage {
         totals.put("accepted", accepted);
         totals.put("quarantined", quarantined);
         totals.put("superseded", superseded);
-        manifest.put("reconciliation", totals);
+        v.note("reconciliation", totals);
         Map<String, Long> reasons = new LinkedHashMap<>();
         for (Row r : written.get(QUARANTINE).groupBy("reason").count().orderBy("reason").collectAsList()) {
-            reasons.put(r.getString(0), r.getLong(1));
+            reasons.put(r.getAs("reason"), r.getAs("count"));
         }
-        manifest.put("quarantine_reasons", reasons);
-        if (!broken.isEmpty()) {
-            throw new PipelineException(ExitCode.RECONCILIATION_FAILED, "reconciliation failed, records were lost: "
-                    + String.join("; ", broken));
-        }
+        v.note("quarantine_reasons", reasons);
+        return v.check("read = accepted + quarantined + superseded, per file and unit", broken.isEmpty(),
+                ExitCode.RECONCILIATION_FAILED, "reconciliation failed, records were lost: " + String.join("; ", broken));
     }
 }

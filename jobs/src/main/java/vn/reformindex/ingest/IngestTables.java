@@ -1,5 +1,9 @@
 package vn.reformindex.ingest;
 
+import vn.reformindex.table.Tables;
+import vn.reformindex.core.ReasonCode;
+import vn.reformindex.core.WarningCode;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -26,7 +30,7 @@ public final class IngestTables {
     /** staged_dossiers: the accepted records, typed, no personal data, no record text. */
     public static Dataset<Row> staged(Dataset<Row> fates) {
         List<Column> cols = new ArrayList<>();
-        for (String name : StagedDossiers.SCHEMA.fieldNames()) {
+        for (String name : Tables.STAGED_DOSSIERS.schema().fieldNames()) {
             cols.add(col(name));
         }
         return fates.filter(col(Fates.FATE).equalTo(Fates.ACCEPTED)).select(cols.toArray(new Column[0]));
@@ -41,7 +45,7 @@ public final class IngestTables {
                 .select(col(Fates.REASON).as("reason"),
                         col("source_file"), col("source_line"),
                         col(RawRecords.RECON_UNIT).as("unit_code"),
-                        col(StagedDossiers.DOSSIER_CODE),
+                        col("dossier_code"),
                         col("updated_at"),
                         col(RawRecords.MASKED_TEXT).as("masked_text"),
                         col(RawRecords.BYTE_LENGTH).as("byte_length"),
@@ -80,13 +84,6 @@ public final class IngestTables {
                         col("records"));
     }
 
-    public static final StructType WARNINGS_SCHEMA = new StructType()
-            .add("warning", DataTypes.StringType, false)
-            .add("file", DataTypes.StringType, false)
-            .add("unit_code", DataTypes.StringType, true)
-            .add("detail", DataTypes.StringType, true)
-            .add("records", DataTypes.LongType, false);
-
     /** File-level warnings (unknown columns), one row per file and column. */
     public static Dataset<Row> fileWarnings(SparkSession spark, List<FileAuditResult> audits) {
         List<Row> rows = new ArrayList<>();
@@ -95,6 +92,6 @@ public final class IngestTables {
                 rows.add(RowFactory.create(WarningCode.UNKNOWN_COLUMN.name(), a.name, null, c, 0L));
             }
         }
-        return spark.createDataFrame(rows, WARNINGS_SCHEMA);
+        return spark.createDataFrame(rows, Tables.INGEST_WARNINGS.schema());
     }
 }

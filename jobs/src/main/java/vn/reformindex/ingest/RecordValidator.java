@@ -1,5 +1,9 @@
 package vn.reformindex.ingest;
 
+import vn.reformindex.table.Tables;
+import vn.reformindex.core.ReasonCode;
+import vn.reformindex.core.WarningCode;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +24,7 @@ final class RecordValidator implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int[] STATUSES_NOT_RECEIVED = {1, 3};
     private static final DossierField[] CARRIED = DossierField.carried();
-    private static final int STAGED_WIDTH = StagedDossiers.SCHEMA.size();
+    private static final int STAGED_WIDTH = Tables.STAGED_DOSSIERS.schema().size();
 
     private final UnitRegistry units;
     private final ProcedureCatalogue procedures;
@@ -37,7 +41,7 @@ final class RecordValidator implements Serializable {
         staged(out, "source_file", raw.getString(0));
         staged(out, "source_line", raw.getLong(1));
         String code = value(raw, DossierField.MA_HO_SO);
-        staged(out, StagedDossiers.DOSSIER_CODE, code);
+        staged(out, "dossier_code", code);
         if (superseded) {
             out[0] = Fates.SUPERSEDED;
             return RowFactory.create(out);
@@ -56,7 +60,7 @@ final class RecordValidator implements Serializable {
             }
             for (int i = Fates.FIRST_STAGED; i < out.length; i++) { // a quarantined record stages nothing
                 String name = Fates.SCHEMA.fields()[i].name();
-                if (!name.equals("source_file") && !name.equals("source_line") && !name.equals(StagedDossiers.DOSSIER_CODE)) {
+                if (!name.equals("source_file") && !name.equals("source_line") && !name.equals("dossier_code")) {
                     out[i] = null;
                 }
             }
@@ -108,7 +112,7 @@ final class RecordValidator implements Serializable {
         if (given == null) {
             warnings.add(WarningCode.UNIT_FROM_PREFIX.name());
         }
-        staged(out, StagedDossiers.REPORTED_UNIT_CODE, reported);
+        staged(out, "reported_unit_code", reported);
         LocalDateTime endAt = endAt(status, out);
         LocalDateTime received = (LocalDateTime) get(out, "received_at");
         LocalDateTime submitted = (LocalDateTime) get(out, "submitted_at");
@@ -121,7 +125,7 @@ final class RecordValidator implements Serializable {
                 return ReasonCode.UNIT_NOT_VALID_ON_DATE;
             }
         }
-        staged(out, StagedDossiers.UNIT_CODE, unit);
+        staged(out, "unit_code", unit);
         if (received == null && status != STATUSES_NOT_RECEIVED[0] && status != STATUSES_NOT_RECEIVED[1]) {
             return ReasonCode.MISSING_RECEIPT_DATE;
         }
@@ -242,10 +246,10 @@ final class RecordValidator implements Serializable {
     }
 
     private static void staged(Object[] out, String name, Object v) {
-        out[Fates.FIRST_STAGED + StagedDossiers.SCHEMA.fieldIndex(name)] = v;
+        out[Fates.FIRST_STAGED + Tables.STAGED_DOSSIERS.schema().fieldIndex(name)] = v;
     }
 
     private static Object get(Object[] out, String name) {
-        return out[Fates.FIRST_STAGED + StagedDossiers.SCHEMA.fieldIndex(name)];
+        return out[Fates.FIRST_STAGED + Tables.STAGED_DOSSIERS.schema().fieldIndex(name)];
     }
 }

@@ -26,10 +26,16 @@ public final class PeriodTable {
     }
 
     public static Dataset<Row> of(SparkSession spark, List<PeriodWindow> windows) {
+        java.util.Map<String, PeriodWindow> byLabel = new java.util.LinkedHashMap<>();
+        windows.forEach(w -> byLabel.put(w.label(), w));
+        return keyed(spark, byLabel);
+    }
+
+    /** The table of windows under keys of the caller's (e.g. {@code 2024@2024-10-29} for a comparison window). */
+    public static Dataset<Row> keyed(SparkSession spark, java.util.Map<String, PeriodWindow> windows) {
         List<Row> rows = new ArrayList<>();
-        for (PeriodWindow w : windows) {
-            rows.add(RowFactory.create(w.label(), w.period.kind().name().toLowerCase(), w.start(), w.end(), w.asOf));
-        }
+        windows.forEach((key, w) -> rows.add(RowFactory.create(key, w.period.kind().name().toLowerCase(java.util.Locale.ROOT),
+                w.start(), w.end(), w.asOf)));
         return spark.createDataFrame(rows, SCHEMA);
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.apache.spark.sql.functions;
 import vn.reformindex.core.ExitCode;
 import vn.reformindex.core.PipelineException;
 import vn.reformindex.io.Storage;
+import vn.reformindex.table.TableDecl;
 
 /**
  * Where tables and reports live, and how a run publishes them all at once (docs/outputs.md).
@@ -33,8 +33,8 @@ import vn.reformindex.io.Storage;
  * <p>Each run writes its tables into new folders {@code tables/<table>/<run-id>/} that no reader looks
  * at, and its reports into {@code _runs/<run-id>/reports/}. Only when every stage succeeded does it
  * publish, by writing the next pointer file {@code _pointers/<sequence>.json} (a new file, created by
- * an atomic rename) that maps every table to its folder, and every period of a period-keyed table (one
- * with a {@code period} column) to the folder of the run that last computed that period. Readers take
+ * an atomic rename) that maps every table to its folder, and every period of a period-keyed table (as its
+ * declaration says) to the folder of the run that last computed that period. Readers take
  * the highest pointer. A failed run writes no pointer, so the previous outputs stay readable and unchanged.
  */
 public final class OutputStore {
@@ -46,8 +46,8 @@ public final class OutputStore {
     private final String runId;
     private final Map<String, String> written = new LinkedHashMap<>();
     private final Map<String, List<String>> writtenPeriods = new LinkedHashMap<>();
-    /** The column that makes a table period-keyed. */
-    public static final String PERIOD = "period";
+    private final Map<String, TableDecl> declared = new LinkedHashMap<>();
+    private static final String PERIOD = TableDecl.PERIOD;
 
     public OutputStore(Storage storage, String root) {
         this.storage = storage;
@@ -93,9 +93,9 @@ public final class OutputStore {
     }
 
     /** Period-keyed tables written by this run, with their folder. */
-    public Map<String, String> writtenPeriodTables() {
-        Map<String, String> out = new LinkedHashMap<>();
-        writtenPeriods.keySet().forEach(t -> out.put(t, abs(written.get(t))));
+    public Map<TableDecl, String> writtenPeriodTables() {
+        Map<TableDecl, String> out = new LinkedHashMap<>();
+        writtenPeriods.keySet().forEach(t -> out.put(declared.get(t), abs(written.get(t))));
         return out;
     }
 
@@ -167,7 +167,8 @@ public final class OutputStore {
      * Reads a table written by this run or published by an earlier one. A period-keyed table is the union
      * of its periods, each read from the run that last computed it.
      */
-    public Dataset<Row> read(SparkSession spark, String table) {
+    public Dataset<Row> read(SparkSession spark, TableDecl declared) {
+        String table = declared.name();
         Map<String, String> periods = new TreeMap<>(publishedPeriods(table));
         if (writtenPeriods.containsKey(table)) {
             for (String label : writtenPeriods.get(table)) {
@@ -193,17 +194,23 @@ public final class OutputStore {
         return spark.read().parquet(uri);
     }
 
+    /** Whether a table was written by this run or published by an earlier one. */
+    public boolean exists(TableDecl table) {
+        return tableUri(table.name()) != null;
+    }
+
     /**
-     * Writes a table into this run's own folder, invisible to readers until {@link #publish}. A table
-     * with a {@code period} column is period-keyed: this run's folder replaces only the periods it holds,
-     * the other published periods stay where they are (no copy).
+     * Writes a table into this run's own folder, invisible to readers until {@link #publish}, conformed to
+     * its declaration. A period-keyed table's folder replaces only the periods this run computed; the other
+     * published periods stay where they are (no copy).
      */
-    public String write(String table, Dataset<Row> data, List<String> periodLabels) {
-        String rel = "tables/" + table + "/" + runId;
-        data.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
-        written.put(table, rel);
-        if (Arrays.asList(data.columns()).contains(PERIOD)) {
-            writtenPeriods.put(table, List.copyOf(periodLabels));
+    public String write(TableDecl table, Dataset<Row> data, List<String> periodLabels) {
+        String rel = "tables/" + table.name() + "/" + runId;
+        table.conform(data).write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
+        written.put(table.name(), rel);
+        declared.put(table.name(), table);
+        if (table.periodKeyed()) {
+            writtenPeriods.put(table.name(), List.copyOf(periodLabels));
         }
         return abs(rel);
     }

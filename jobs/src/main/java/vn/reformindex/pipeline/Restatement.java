@@ -13,37 +13,36 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DateType;
-import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
+import vn.reformindex.spark.Names;
+import vn.reformindex.table.TableDecl;
+import vn.reformindex.table.Types;
 
 /**
  * What a recomputation would change in an official period: for one period-keyed table, every cell whose
- * new value differs from the official one. Rows are identified by their text and date columns; every
- * other column is compared (as text, with the numeric difference when both are numbers).
+ * new value differs from the official one. Rows are identified by the table's declared key; every other
+ * column is compared (as text, with the numeric difference when both are numbers).
  */
 public final class Restatement {
     private Restatement() {
     }
 
-    /** Columns: table, period, row_key (JSON), column, official_value, new_value, difference. */
-    public static Dataset<Row> differences(String table, String period, Dataset<Row> official, Dataset<Row> recomputed) {
-        List<String> keys = new ArrayList<>();
+    /** Columns: table, period, row_key (JSON of the key columns), column, official_value, new_value, difference. */
+    public static Dataset<Row> differences(TableDecl table, String period, Dataset<Row> official, Dataset<Row> recomputed) {
+        List<String> keys = new ArrayList<>(table.key());
+        keys.remove(TableDecl.PERIOD);
         List<String> values = new ArrayList<>();
-        for (StructField f : recomputed.schema().fields()) {
-            if (f.dataType() instanceof StringType || f.dataType() instanceof DateType) {
-                keys.add(f.name());
-            } else if (java.util.Arrays.asList(official.columns()).contains(f.name())) {
-                values.add(f.name());
+        List<String> before = java.util.Arrays.asList(official.columns());
+        for (String c : recomputed.columns()) {
+            if (!keys.contains(c) && !c.equals(TableDecl.PERIOD) && before.contains(c)) {
+                values.add(c);
             }
         }
-        Dataset<Row> a = cells(official.filter(col(OutputStore.PERIOD).equalTo(period)), keys, values, "official_value");
-        Dataset<Row> b = cells(recomputed.filter(col(OutputStore.PERIOD).equalTo(period)), keys, values, "new_value");
-        Dataset<Row> joined = a.join(b, vn.reformindex.spark.Names.seq("row_key", "column"), "full_outer");
+        Dataset<Row> a = cells(official.filter(col(TableDecl.PERIOD).equalTo(period)), keys, values, "official_value");
+        Dataset<Row> b = cells(recomputed.filter(col(TableDecl.PERIOD).equalTo(period)), keys, values, "new_value");
+        Dataset<Row> joined = a.join(b, Names.seq("row_key", "column"), "full_outer");
         Column differs = col("official_value").eqNullSafe(col("new_value")).unary_$bang();
-        Column diff = try_subtract(col("new_value").cast(DataTypes.createDecimalType(38, 10)),
-                col("official_value").cast(DataTypes.createDecimalType(38, 10)));
-        return joined.filter(differs).select(lit(table).as("table"), lit(period).as("period"), col("row_key"), col("column"),
+        Column diff = try_subtract(col("new_value").cast(Types.EXACT), col("official_value").cast(Types.EXACT));
+        return joined.filter(differs).select(lit(table.name()).as("table"), lit(period).as("period"), col("row_key"), col("column"),
                 col("official_value"), col("new_value"), diff.as("difference"));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import vn.reformindex.config.RunConfig;
 import vn.reformindex.period.PeriodWindow;
+import vn.reformindex.stage.StageResult;
 
 /**
  * The run's record, written as {@code _RUN.json}: run id, arguments, data cut-off, as-of dates, input
@@ -65,13 +66,18 @@ public final class RunManifest {
         root.put("periods", ps);
     }
 
-    /** Records a finished stage: seconds, rows per table written, and the stage's own notes. */
-    public void stage(String name, double seconds, Map<String, Long> rows, Map<String, Object> notes) {
+    /** Records a finished stage: seconds, rows per table written, the checks it ran, and its own notes. */
+    public void stage(StageResult result) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        s.put("rows", rows);
-        s.putAll(notes);
-        stages.put(name, s);
+        s.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
+        s.put("rows", result.rowsWritten());
+        List<String> checks = new ArrayList<>();
+        result.checks().forEach(c -> checks.add(c.name()));
+        if (!checks.isEmpty()) {
+            s.put("checks_passed", checks);
+        }
+        s.putAll(result.notes());
+        stages.put(result.stage(), s);
     }
 
     public void finish(String status, String error) {

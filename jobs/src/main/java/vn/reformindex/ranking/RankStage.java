@@ -4,18 +4,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.reformindex.criteria.CriteriaSet;
-import vn.reformindex.criteria.CriteriaSetLoader;
-import vn.reformindex.pipeline.Stage;
-import vn.reformindex.pipeline.StageContext;
-import vn.reformindex.pipeline.StageOutput;
 import vn.reformindex.report.Report;
-import vn.reformindex.report.Report.Format;
-import vn.reformindex.scoring.Totals;
+import vn.reformindex.spark.Names;
+import vn.reformindex.stage.RunContext;
+import vn.reformindex.stage.Stage;
+import vn.reformindex.stage.StageInputs;
+import vn.reformindex.stage.StageOutput;
+import vn.reformindex.table.TableDecl;
+import vn.reformindex.table.Tables;
 
 /**
  * The rank stage: index_scores, group_scores and comparison_ranks in; rankings out, with
@@ -24,65 +27,60 @@ import vn.reformindex.scoring.Totals;
 public final class RankStage implements Stage {
     @Override
     public String name() {
-        return "rank";
+        return Tables.RANK;
     }
 
     @Override
-    public List<String> inputs() {
-        return List.of(Totals.INDEX_TABLE, Totals.GROUP_TABLE, Rankings.COMPARISONS);
+    public List<TableDecl> inputs() {
+        return List.of(Tables.INDEX_SCORES, Tables.GROUP_SCORES, Tables.COMPARISON_RANKS);
     }
 
     @Override
-    public StageOutput run(StageContext ctx, Map<String, Dataset<Row>> inputs) {
-        CriteriaSet set = CriteriaSetLoader.load(ctx.storage, ctx.config.criteriaSet());
-        List<String> labels = new ArrayList<>();
-        ctx.periods.forEach(w -> labels.add(w.label()));
-        Dataset<Row> index = inputs.get(Totals.INDEX_TABLE).filter(col("period").isin(labels.toArray()))
-                .filter(col("criteria_set_hash").equalTo(set.contentHash));
+    public List<TableDecl> outputs() {
+        return List.of(Tables.RANKINGS);
+    }
+
+    @Override
+    public boolean usesCriteriaSet() {
+        return true;
+    }
+
+    @Override
+    public StageOutput plan(RunContext ctx, StageInputs inputs) {
+        CriteriaSet set = ctx.criteriaSet();
+        Column thisRun = col("period").isin(ctx.periodLabels().toArray()).and(col("criteria_set_hash").equalTo(set.contentHash));
+        Dataset<Row> index = inputs.get(Tables.INDEX_SCORES).filter(thisRun);
         Dataset<Row> rankings = Rankings.withChanges(Rankings.rank(set, index),
-                inputs.get(Rankings.COMPARISONS).filter(col("period").isin(labels.toArray()))
-                        .filter(col("criteria_set_hash").equalTo(set.contentHash)).drop("criteria_set_hash"));
+                inputs.get(Tables.COMPARISON_RANKS).filter(thisRun).drop("criteria_set_hash"));
         List<String> groupCodes = new ArrayList<>();
         set.groups.forEach(g -> groupCodes.add(g.code));
-        Dataset<Row> groupPoints = inputs.get(Totals.GROUP_TABLE).filter(col("period").isin(labels.toArray()))
-                .filter(col("criteria_set_hash").equalTo(set.contentHash))
+        Dataset<Row> groupPoints = inputs.get(Tables.GROUP_SCORES).filter(thisRun)
                 .groupBy("unit_code", "period").pivot("group_code", new ArrayList<>(groupCodes)).agg(first("points"));
         for (String g : groupCodes) {
-            groupPoints = groupPoints.withColumnRenamed(g, "group_" + g + "_points");
+            groupPoints = groupPoints.withColumnRenamed(g, groupPoints(g));
         }
-        Dataset<Row> table = rankings.join(groupPoints, vn.reformindex.spark.Names.seq("unit_code", "period"), "left");
         return new StageOutput()
-                .table(Rankings.TABLE, table)
+                .table(Tables.RANKINGS, rankings.join(groupPoints, Names.seq("unit_code", "period"), "left"))
                 .report(report(set));
     }
 
+    private static String groupPoints(String groupCode) {
+        return Tables.RANKINGS.column("group_<code>_points").nameFor(groupCode);
+    }
+
     static Report report(CriteriaSet set) {
-        List<Report.Column> cols = new ArrayList<>();
-        cols.add(new Report.Column("period", "Kỳ", Format.TEXT));
-        cols.add(new Report.Column("as_of", "Số liệu tính đến ngày", Format.DATE));
-        cols.add(new Report.Column("peer_group", "Nhóm xếp hạng", Format.TEXT));
-        cols.add(new Report.Column("rank", "Xếp hạng", Format.INTEGER));
-        cols.add(new Report.Column("ranked_units", "Trên tổng số", Format.INTEGER));
-        cols.add(new Report.Column("unit_code", "Mã đơn vị", Format.TEXT));
-        cols.add(new Report.Column("unit_name", "Tên đơn vị", Format.TEXT));
-        cols.add(new Report.Column("tier", "Xếp loại", Format.TEXT));
-        cols.add(new Report.Column("published_total", "Tổng điểm", Format.POINTS_2));
-        cols.add(new Report.Column("available_max", "Điểm tối đa có dữ liệu", Format.POINTS_2));
-        cols.add(new Report.Column("unranked_reason", "Lý do không xếp hạng", Format.TEXT));
+        List<String> cols = new ArrayList<>(List.of("period", "as_of", "peer_group", "rank", "ranked_units", "unit_code",
+                "unit_name", "tier", "published_total", "available_max", "unranked_reason"));
+        Map<String, String> groupLabels = new LinkedHashMap<>();
         for (CriteriaSet.Group g : set.groups) {
-            cols.add(new Report.Column("group_" + g.code + "_points", "Điểm nhóm " + g.code + ": " + g.name, Format.POINTS_2));
+            cols.add(groupPoints(g.code));
+            groupLabels.put(g.code, g.code + ": " + g.name);
         }
-        cols.add(new Report.Column("previous_year_period", "Cùng kỳ năm trước", Format.TEXT));
-        cols.add(new Report.Column("change_total_vs_previous_year", "Tăng/giảm điểm so với cùng kỳ", Format.POINTS_2));
-        cols.add(new Report.Column("change_rank_vs_previous_year", "Tăng/giảm hạng so với cùng kỳ", Format.INTEGER));
-        cols.add(new Report.Column("change_vs_previous_year_reason", "Ghi chú so sánh cùng kỳ", Format.TEXT));
-        cols.add(new Report.Column("preceding_period", "Kỳ trước", Format.TEXT));
-        cols.add(new Report.Column("change_total_vs_preceding", "Tăng/giảm điểm so với kỳ trước", Format.POINTS_2));
-        cols.add(new Report.Column("change_rank_vs_preceding", "Tăng/giảm hạng so với kỳ trước", Format.INTEGER));
-        cols.add(new Report.Column("change_vs_preceding_reason", "Ghi chú so sánh kỳ trước", Format.TEXT));
-        cols.add(new Report.Column("criteria_set_id", "Bộ chỉ số", Format.TEXT));
-        cols.add(new Report.Column("criteria_set_version", "Phiên bản", Format.TEXT));
-        return Report.ofTable("rankings.csv", Rankings.TABLE, t -> t.filter(col("criteria_set_hash").equalTo(set.contentHash))
-                .orderBy(col("period"), col("peer_group"), col("rank").asc_nulls_last(), col("unit_code")), cols, true);
+        cols.addAll(List.of("previous_year_period", "change_total_vs_previous_year", "change_rank_vs_previous_year",
+                "change_vs_previous_year_reason", "preceding_period", "change_total_vs_preceding", "change_rank_vs_preceding",
+                "change_vs_preceding_reason", "criteria_set_id", "criteria_set_version"));
+        return Report.of("rankings.csv", Tables.RANKINGS, cols, t -> t.filter(col("criteria_set_hash").equalTo(set.contentHash))
+                .orderBy(col("period"), col("peer_group"), col("rank").asc_nulls_last(), col("unit_code")), true)
+                .withFamilyLabels(groupLabels);
     }
 }

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import vn.reformindex.criteria.CriteriaSet;
-import vn.reformindex.scoring.ScoreRows;
+import vn.reformindex.criteria.ScoreStatus;
 
 /**
  * Competition ranking (1, 2, 2, 4) within each peer group (NhomXepHang) and period on the published total
@@ -20,8 +20,6 @@ import vn.reformindex.scoring.ScoreRows;
  * listed with their reason and ranked only when the set says so ({@code rank_incomplete}).
  */
 public final class Rankings {
-    public static final String TABLE = "rankings";
-    public static final String COMPARISONS = "comparison_ranks";
     public static final String PREVIOUS_YEAR = "previous_year";
     public static final String PRECEDING = "preceding_period";
 
@@ -31,7 +29,7 @@ public final class Rankings {
     /** index_scores plus {@code rank}, {@code ranked_units} and {@code unranked_reason}. */
     public static Dataset<Row> rank(CriteriaSet set, Dataset<Row> index) {
         Column eligible = col("peer_group").isNotNull().and(col("published_total").isNotNull())
-                .and(set.rankIncomplete ? col("status").notEqual(ScoreRows.NOT_APPLICABLE) : col("status").equalTo(ScoreRows.SCORED));
+                .and(set.rankIncomplete ? col("status").notEqual(ScoreStatus.NOT_APPLICABLE) : col("status").equalTo(ScoreStatus.SCORED));
         WindowSpec byTotal = Window.partitionBy("period", "peer_group", "ranked").orderBy(col("published_total").desc());
         WindowSpec group = Window.partitionBy("period", "peer_group", "ranked");
         Dataset<Row> marked = index.withColumn("ranked", eligible);

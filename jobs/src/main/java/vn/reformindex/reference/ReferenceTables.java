@@ -1,5 +1,7 @@
 package vn.reformindex.reference;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,5 +80,13 @@ public final class ReferenceTables {
         List<Unit> all = new ArrayList<>(registry.all());
         all.sort(Comparator.comparing(u -> u.code));
         return all;
+    }
+
+    /** (unit_code, period) for every registry unit valid on at least one day of the period. */
+    public static Dataset<Row> validUnits(Dataset<Row> units, Dataset<Row> periods) {
+        return units.crossJoin(org.apache.spark.sql.functions.broadcast(periods.select("period", "period_start", "period_end")))
+                .filter(col("valid_from").isNull().or(col("valid_from").leq(col("period_end")))
+                        .and(col("valid_to").isNull().or(col("valid_to").geq(col("period_start")))))
+                .select("unit_code", "period");
     }
 }

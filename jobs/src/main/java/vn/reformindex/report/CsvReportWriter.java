@@ -17,12 +17,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Row;
 import vn.reformindex.io.Storage;
+import vn.reformindex.table.Format;
 
 /**
  * Writes a {@link Report} as UTF-8 CSV with BOM (so that Excel shows the diacritics), English headers and
  * plain numbers ({@code 36.08}, {@code 47540}); and, when asked, {@code <name>.vi.csv} with Vietnamese
- * headers and Vietnamese number formats ({@code 36,08}, {@code 47.540}, dates {@code 29/10/2020}). Rows
- * stream from the cluster one partition at a time; nothing dossier-sized is held on the driver.
+ * headers and Vietnamese number formats ({@code 36,08}, {@code 47.540}, dates {@code 29/10/2020}). Reports
+ * are small, already-aggregated tables: their rows are brought into one ordered partition and streamed to
+ * the driver by {@code toLocalIterator}, so one partition's rows are in memory at a time.
  */
 public final class CsvReportWriter {
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
@@ -32,18 +34,16 @@ public final class CsvReportWriter {
     private CsvReportWriter() {
     }
 
-    /**
-     * Writes the report (and its Vietnamese copy) into {@code dir} in one pass over the rows, which arrive
-     * as one ordered partition; returns the rows written.
-     */
+    /** Writes the report (and its Vietnamese copy) into {@code dir} in one pass over the rows; returns the rows written. */
     public static long write(Report report, Storage storage, String dir) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> english = new ArrayList<>();
         List<String> vietnamese = new ArrayList<>();
-        for (Report.Column c : report.columns()) {
-            names.add(c.name);
-            english.add(c.name);
-            vietnamese.add(c.vietnameseHeader);
+        List<Report.Column> columns = report.columns();
+        for (Report.Column c : columns) {
+            names.add(c.name());
+            english.add(c.name());
+            vietnamese.add(c.vietnameseHeader());
         }
         long n = 0;
         String viName = report.fileName().replaceAll("\\.csv$", ".vi.csv");
@@ -57,8 +57,8 @@ public final class CsvReportWriter {
                 List<String> b = new ArrayList<>(names.size());
                 for (int i = 0; i < names.size(); i++) {
                     Object v = r.isNullAt(i) ? null : r.get(i);
-                    a.add(format(v, report.columns().get(i).format, false));
-                    b.add(format(v, report.columns().get(i).format, true));
+                    a.add(format(v, columns.get(i).format(), false));
+                    b.add(format(v, columns.get(i).format(), true));
                 }
                 en.printRecord(a);
                 if (vi != null) {
@@ -79,7 +79,7 @@ public final class CsvReportWriter {
     }
 
     /** One cell as text; empty for null (a ratio with a zero denominator is empty, never 0). */
-    public static String format(Object v, Report.Format format, boolean vietnamese) {
+    public static String format(Object v, Format format, boolean vietnamese) {
         if (v == null) {
             return "";
         }
@@ -91,6 +91,8 @@ public final class CsvReportWriter {
                 return decimal(v, 2, vietnamese);
             case RATIO_4:
                 return decimal(v, 4, vietnamese);
+            case DECIMAL:
+                return v instanceof BigDecimal ? ((BigDecimal) v).stripTrailingZeros().toPlainString() : v.toString();
             case DATE:
                 if (v instanceof LocalDate) {
                     return vietnamese ? ((LocalDate) v).format(VI_DATE) : v.toString();

@@ -1,84 +1,94 @@
 package vn.reformindex.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.reformindex.table.ColumnDecl;
+import vn.reformindex.table.Format;
+import vn.reformindex.table.TableDecl;
 
 /**
- * A CSV report under {@code <output>/reports/}: a small, already-aggregated table, the columns to write in
- * order, and how each is formatted. Written by {@link CsvReportWriter}.
+ * A CSV report under {@code <output>/reports/}, cut from one written table: which columns in which order,
+ * how the rows are filtered and ordered. Headers and formats come from the table's declaration; written by
+ * {@link CsvReportWriter}.
  */
 public final class Report {
-    /** How a column's value is printed. */
-    public enum Format { TEXT, INTEGER, PERCENT_2, RATIO_4, POINTS_2, DATE, BOOLEAN }
-
-    /** One column: its English name in the data, its Vietnamese header, its format. */
-    public static final class Column {
-        public final String name;
-        public final String vietnameseHeader;
-        public final Format format;
-
-        public Column(String name, String vietnameseHeader, Format format) {
-            this.name = name;
-            this.vietnameseHeader = vietnameseHeader;
-            this.format = format;
-        }
+    /** One column as printed: its name in the data (the English header), its Vietnamese header, its format. */
+    public record Column(String name, String vietnameseHeader, Format format) {
     }
 
     private final String fileName;
-    private final Dataset<Row> data;
-    /** When set, the report is cut from this output table as written (no recomputation). */
-    private final String sourceTable;
-    private final java.util.function.UnaryOperator<Dataset<Row>> shape;
-    private final List<Column> columns;
+    private final TableDecl table;
+    private final List<String> columnNames;
+    private final UnaryOperator<Dataset<Row>> shape;
+    private final Map<String, String> familyLabels;
     private final boolean vietnameseCopy;
+    private final Dataset<Row> data;
+
+    private Report(String fileName, TableDecl table, List<String> columnNames, UnaryOperator<Dataset<Row>> shape,
+                   Map<String, String> familyLabels, boolean vietnameseCopy, Dataset<Row> data) {
+        this.fileName = fileName;
+        this.table = table;
+        this.columnNames = List.copyOf(columnNames);
+        this.shape = shape;
+        this.familyLabels = Map.copyOf(familyLabels);
+        this.vietnameseCopy = vietnameseCopy;
+        this.data = data;
+        columns(); // every column must be declared
+    }
 
     /**
+     * A report of some of a table's columns.
+     *
      * @param fileName       e.g. {@code processing-summary.csv}
+     * @param shape          filters and orders the written table
      * @param vietnameseCopy also write {@code <name>.vi.csv} with Vietnamese headers and number formats
      */
-    public Report(String fileName, Dataset<Row> data, List<Column> columns, boolean vietnameseCopy) {
-        this.fileName = fileName;
-        this.data = data;
-        this.columns = List.copyOf(columns);
-        this.vietnameseCopy = vietnameseCopy;
-        this.sourceTable = null;
-        this.shape = null;
-    }
-
-    private Report(String fileName, String sourceTable, java.util.function.UnaryOperator<Dataset<Row>> shape,
-                   List<Column> columns, boolean vietnameseCopy) {
-        this.fileName = fileName;
-        this.data = null;
-        this.columns = List.copyOf(columns);
-        this.vietnameseCopy = vietnameseCopy;
-        this.sourceTable = sourceTable;
-        this.shape = shape;
+    public static Report of(String fileName, TableDecl table, List<String> columns, UnaryOperator<Dataset<Row>> shape,
+                            boolean vietnameseCopy) {
+        return new Report(fileName, table, columns, shape, Map.of(), vietnameseCopy, null);
     }
 
     /**
-     * A report cut from one of the stage's output tables once it is written, so that writing the report
-     * reads the table's Parquet instead of recomputing it; {@code shape} orders or filters it.
+     * The same report with the display of each code of a column family (e.g. group {@code 1} shown as
+     * {@code 1: Công tác chỉ đạo}), put in place of {@code <code>} in the family's Vietnamese label.
      */
-    public static Report ofTable(String fileName, String table, java.util.function.UnaryOperator<Dataset<Row>> shape,
-                                 List<Column> columns, boolean vietnameseCopy) {
-        return new Report(fileName, table, shape, columns, vietnameseCopy);
+    public Report withFamilyLabels(Map<String, String> labels) {
+        Map<String, String> all = new LinkedHashMap<>(familyLabels);
+        all.putAll(labels);
+        return new Report(fileName, table, columnNames, shape, all, vietnameseCopy, data);
     }
 
-    /** The same report with its data taken from the written table. */
-    public Report resolve(java.util.Map<String, Dataset<Row>> written) {
-        if (sourceTable == null) {
-            return this;
+    /** The same report with its rows taken from the written table. */
+    public Report resolve(Dataset<Row> written) {
+        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, shape.apply(written));
+    }
+
+    /** The columns with their headers and formats, from the table's declaration. */
+    public List<Column> columns() {
+        List<Column> out = new ArrayList<>();
+        for (String name : columnNames) {
+            ColumnDecl c = table.column(name);
+            String vi = c.isFamily() ? c.vietnamese().replace("<code>", familyLabels.getOrDefault(c.codeOf(name), c.codeOf(name)))
+                    : c.vietnamese();
+            out.add(new Column(name, vi, c.format()));
         }
-        Dataset<Row> t = written.get(sourceTable);
-        if (t == null) {
-            throw new IllegalStateException(fileName + ": table " + sourceTable + " was not written by this stage");
-        }
-        return new Report(fileName, shape.apply(t), columns, vietnameseCopy);
+        return out;
     }
 
     public String fileName() { return fileName; }
-    public Dataset<Row> data() { return data; }
-    public List<Column> columns() { return columns; }
+    public TableDecl table() { return table; }
     public boolean vietnameseCopy() { return vietnameseCopy; }
+
+    /** The rows, once {@link #resolve resolved}. */
+    public Dataset<Row> data() {
+        if (data == null) {
+            throw new IllegalStateException(fileName + ": the report is not resolved against its written table");
+        }
+        return data;
+    }
 }

@@ -34,10 +34,18 @@ import vn.reformindex.criteria.Criterion;
  * catalogue criteria. The expressions are the set's, validated beforehand.
  */
 public final class CriterionAggregates {
-    static final String DEC = "DECIMAL(38,10)";
+    private static final String DEC = vn.reformindex.table.Types.EXACT_SQL;
 
     private CriterionAggregates() {
     }
+
+    /** The wide frame's column holding the i-th criterion's numerator. */
+    static String numerator(int i) { return "n_" + i; }
+    static String denominator(int i) { return "d_" + i; }
+    static String known(int i) { return "k_" + i; }
+    static String manualPoints(int i) { return "mp_" + i; }
+    static String manualRatio(int i) { return "mr_" + i; }
+    static String manualEvidence(int i) { return "me_" + i; }
 
     /**
      * @param grid        unit_code, unit_level, period (+ any other columns, kept): the units to score
@@ -57,15 +65,15 @@ public final class CriterionAggregates {
             List<Column> target = c.source == Criterion.Source.DOSSIERS ? (c.subtree ? subtreeAggs : selfAggs)
                     : c.source == Criterion.Source.CATALOGUE ? catalogueAggs : null;
             if (target == null) {
-                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_points"))).as("mp_" + i));
-                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_ratio"))).as("mr_" + i));
-                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("evidence"))).as("me_" + i));
+                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_points"))).as(manualPoints(i)));
+                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_ratio"))).as(manualRatio(i)));
+                manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("evidence"))).as(manualEvidence(i)));
                 continue;
             }
-            target.add(expr("CAST((" + c.numerator + ") AS " + DEC + ")").as("n_" + i));
-            target.add(expr("CAST((" + c.denominator + ") AS " + DEC + ")").as("d_" + i));
+            target.add(expr("CAST((" + c.numerator + ") AS " + DEC + ")").as(numerator(i)));
+            target.add(expr("CAST((" + c.denominator + ") AS " + DEC + ")").as(denominator(i)));
             if (c.known != null) {
-                target.add(expr("CAST((" + c.known + ") AS " + DEC + ")").as("k_" + i));
+                target.add(expr("CAST((" + c.known + ") AS " + DEC + ")").as(known(i)));
             }
         }
         if (!selfAggs.isEmpty()) {

@@ -5,58 +5,26 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.Criterion;
+import vn.reformindex.criteria.ScoreStatus;
 import vn.reformindex.criteria.ScoringRule;
+import vn.reformindex.table.Tables;
 
 /**
  * The scores table: for each unit and period of the wide aggregate, one row per criterion of the set with
- * numerator, denominator, ratio, points and max as exact decimals (scale 10, half-up) and a status:
- * {@code scored}, {@code insufficient_data}, {@code not_applicable}, {@code manual} or {@code missing}.
+ * numerator, denominator, ratio, points and max as exact decimals and a status ({@link ScoreStatus}). The
+ * ratio and the points are computed from the integer counts as exact fractions and rounded once (scale 10,
+ * half-up); a criterion multiplied by another ({@code times}) multiplies the fractions, not rounded ratios.
  */
 public final class ScoreRows implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-    public static final String TABLE = "scores";
-
-    public static final String SCORED = "scored";
-    public static final String INSUFFICIENT = "insufficient_data";
-    public static final String NOT_APPLICABLE = "not_applicable";
-    public static final String MANUAL = "manual";
-    public static final String MISSING = "missing";
-
-    static final DataType DEC = DataTypes.createDecimalType(38, 10);
-    public static final StructType SCHEMA = new StructType()
-            .add("criteria_set_id", DataTypes.StringType, false)
-            .add("criteria_set_version", DataTypes.StringType, false)
-            .add("criteria_set_hash", DataTypes.StringType, false)
-            .add("unit_code", DataTypes.StringType, false)
-            .add("unit_level", DataTypes.StringType, true)
-            .add("peer_group", DataTypes.StringType, true)
-            .add("period", DataTypes.StringType, false)
-            .add("period_start", DataTypes.DateType, false)
-            .add("period_end", DataTypes.DateType, false)
-            .add("as_of", DataTypes.DateType, false)
-            .add("group_code", DataTypes.StringType, false)
-            .add("criterion_code", DataTypes.StringType, false)
-            .add("criterion_key", DataTypes.StringType, true)
-            .add("criterion_name", DataTypes.StringType, false)
-            .add("source", DataTypes.StringType, false)
-            .add("numerator", DEC, true)
-            .add("denominator", DEC, true)
-            .add("ratio", DEC, true)
-            .add("points", DEC, true)
-            .add("max_points", DEC, false)
-            .add("status", DataTypes.StringType, false)
-            .add("finding", DataTypes.BooleanType, false)
-            .add("evidence", DataTypes.StringType, true);
 
     private final CriteriaSet set;
 
@@ -65,14 +33,33 @@ public final class ScoreRows implements FlatMapFunction<Row, Row> {
     }
 
     public static Dataset<Row> score(CriteriaSet set, Dataset<Row> wide) {
-        return wide.flatMap(new ScoreRows(set), Encoders.row(SCHEMA));
+        return wide.flatMap(new ScoreRows(set), Encoders.row(Tables.SCORES.schema()));
+    }
+
+    /** An exact ratio: numerator / denominator, denominator > 0. */
+    private record Fraction(BigDecimal numerator, BigDecimal denominator) {
+        Fraction times(Fraction other) {
+            return new Fraction(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+        }
+
+        BigDecimal rounded() {
+            return ScoringRule.divide(numerator, denominator);
+        }
+
+        boolean below(BigDecimal threshold) {
+            return numerator.compareTo(threshold.multiply(denominator)) < 0;
+        }
+
+        boolean above(BigDecimal threshold) {
+            return numerator.compareTo(threshold.multiply(denominator)) > 0;
+        }
     }
 
     @Override
     public Iterator<Row> call(Row w) {
         String level = w.getAs("unit_level");
         int n = set.criteria.size();
-        BigDecimal[] ratios = new BigDecimal[n];
+        Fraction[] ratios = new Fraction[n];
         String[] statuses = new String[n];
         BigDecimal[] nums = new BigDecimal[n];
         BigDecimal[] dens = new BigDecimal[n];
@@ -80,58 +67,63 @@ public final class ScoreRows implements FlatMapFunction<Row, Row> {
         for (int i = 0; i < n; i++) {
             Criterion c = set.criteria.get(i);
             if (level == null || !c.appliesTo(level)) {
-                statuses[i] = NOT_APPLICABLE;
+                statuses[i] = ScoreStatus.NOT_APPLICABLE;
             } else if (c.source == Criterion.Source.MANUAL) {
-                statuses[i] = MANUAL;
+                statuses[i] = ScoreStatus.MANUAL;
             } else {
-                nums[i] = orZero(get(w, "n_" + i));
-                dens[i] = orZero(get(w, "d_" + i));
-                BigDecimal known = c.known == null ? null : orZero(get(w, "k_" + i));
+                nums[i] = orZero(get(w, CriterionAggregates.numerator(i)));
+                dens[i] = orZero(get(w, CriterionAggregates.denominator(i)));
+                BigDecimal known = c.known == null ? null : orZero(get(w, CriterionAggregates.known(i)));
                 if ((known != null && known.signum() == 0) || dens[i].signum() == 0
                         || dens[i].compareTo(BigDecimal.valueOf(c.minDenominator)) < 0) {
-                    statuses[i] = INSUFFICIENT;
+                    statuses[i] = ScoreStatus.INSUFFICIENT;
                 } else {
-                    statuses[i] = SCORED;
-                    ratios[i] = nums[i].divide(dens[i], ScoringRule.SCALE, RoundingMode.HALF_UP);
+                    statuses[i] = ScoreStatus.SCORED;
+                    ratios[i] = new Fraction(nums[i], dens[i]);
                 }
             }
         }
         List<Row> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Criterion c = set.criteria.get(i);
-            BigDecimal ratio = ratios[i];
+            Fraction exact = ratios[i];
             String status = statuses[i];
-            if (c.times != null && status.equals(SCORED)) {
+            if (c.times != null && status.equals(ScoreStatus.SCORED)) {
                 int j = index(c.times);
-                if (!statuses[j].equals(SCORED)) {
-                    status = INSUFFICIENT;
-                    ratio = null;
+                if (!statuses[j].equals(ScoreStatus.SCORED)) {
+                    status = ScoreStatus.INSUFFICIENT;
+                    exact = null;
                 } else {
-                    ratio = ratio.multiply(ratios[j]).setScale(ScoringRule.SCALE, RoundingMode.HALF_UP);
+                    exact = exact.times(ratios[j]);
                 }
             }
+            BigDecimal ratio = null;
             BigDecimal points = null;
             String evidence = null;
-            if (status.equals(SCORED)) {
-                points = c.scoring.points(ratio, c.max);
-            } else if (status.equals(MANUAL)) {
-                BigDecimal mp = get(w, "mp_" + i);
-                BigDecimal mr = get(w, "mr_" + i);
-                evidence = w.getAs("me_" + i);
+            boolean finding = false;
+            if (status.equals(ScoreStatus.SCORED)) {
+                ratio = exact.rounded();
+                points = c.scoring.points(exact.numerator(), exact.denominator(), c.max);
+                finding = (c.findingBelow != null && exact.below(c.findingBelow))
+                        || (c.findingAbove != null && exact.above(c.findingAbove));
+            } else if (status.equals(ScoreStatus.MANUAL)) {
+                BigDecimal mp = get(w, CriterionAggregates.manualPoints(i));
+                BigDecimal mr = get(w, CriterionAggregates.manualRatio(i));
+                evidence = w.getAs(CriterionAggregates.manualEvidence(i));
                 if (mp != null) {
-                    points = mp.setScale(ScoringRule.SCALE, RoundingMode.HALF_UP);
+                    points = scale(mp);
                 } else if (mr != null) {
-                    ratio = mr.setScale(ScoringRule.SCALE, RoundingMode.HALF_UP);
-                    points = mr.multiply(c.max).setScale(ScoringRule.SCALE, RoundingMode.HALF_UP);
+                    ratio = scale(mr);
+                    points = scale(mr.multiply(c.max));
                 } else {
-                    status = MISSING;
+                    status = ScoreStatus.MISSING;
                 }
+                finding = ratio != null && ((c.findingBelow != null && ratio.compareTo(c.findingBelow) < 0)
+                        || (c.findingAbove != null && ratio.compareTo(c.findingAbove) > 0));
             }
-            boolean finding = ratio != null && ((c.findingBelow != null && ratio.compareTo(c.findingBelow) < 0)
-                    || (c.findingAbove != null && ratio.compareTo(c.findingAbove) > 0));
             out.add(RowFactory.create(set.id, set.version, set.contentHash, w.getAs("unit_code"), level,
                     w.getAs("peer_group"), w.getAs("period"), w.getAs("period_start"), w.getAs("period_end"),
-                    w.getAs("as_of"), c.group, c.code, c.key, c.name, c.source.name().toLowerCase(java.util.Locale.ROOT),
+                    w.getAs("as_of"), c.group, c.code, c.key, c.name, c.source.name().toLowerCase(Locale.ROOT),
                     scale(nums[i]), scale(dens[i]), ratio, points, scale(c.max), status, finding, evidence));
         }
         return out.iterator();

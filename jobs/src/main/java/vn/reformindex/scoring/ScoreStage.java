@@ -1,5 +1,6 @@
 package vn.reformindex.scoring;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -7,23 +8,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.criteria.CriteriaSet;
-import vn.reformindex.criteria.CriteriaSetLoader;
-import vn.reformindex.facts.DossierFacts;
+import vn.reformindex.criteria.Criterion;
+import vn.reformindex.criteria.ExpressionCheck;
 import vn.reformindex.facts.PeriodFacts;
 import vn.reformindex.period.PeriodTable;
 import vn.reformindex.period.PeriodWindow;
-import vn.reformindex.pipeline.Stage;
-import vn.reformindex.pipeline.StageContext;
-import vn.reformindex.pipeline.StageOutput;
 import vn.reformindex.ranking.Comparisons;
 import vn.reformindex.ranking.Rankings;
 import vn.reformindex.reference.ReferenceTables;
-import vn.reformindex.summary.ProcessingSummary;
+import vn.reformindex.spark.Names;
+import vn.reformindex.stage.RunContext;
+import vn.reformindex.stage.Stage;
+import vn.reformindex.stage.StageInputs;
+import vn.reformindex.stage.StageOutput;
+import vn.reformindex.table.TableDecl;
+import vn.reformindex.table.Tables;
 
 /**
  * The score stage: dossier_facts, the catalogue and manual scores in, through the criteria set;
@@ -33,51 +41,59 @@ import vn.reformindex.summary.ProcessingSummary;
 public final class ScoreStage implements Stage {
     @Override
     public String name() {
-        return "score";
+        return Tables.SCORE;
     }
 
     @Override
-    public List<String> inputs() {
-        return List.of(DossierFacts.TABLE);
+    public List<TableDecl> inputs() {
+        return List.of(Tables.DOSSIER_FACTS);
     }
 
     @Override
-    public StageOutput run(StageContext ctx, Map<String, Dataset<Row>> inputs) {
-        CriteriaSet set = CriteriaSetLoader.load(ctx.storage, ctx.config.criteriaSet());
+    public List<TableDecl> outputs() {
+        return List.of(Tables.SCORES, Tables.GROUP_SCORES, Tables.INDEX_SCORES, Tables.COMPARISON_RANKS);
+    }
+
+    @Override
+    public boolean usesCriteriaSet() {
+        return true;
+    }
+
+    @Override
+    public StageOutput plan(RunContext ctx, StageInputs inputs) {
+        CriteriaSet set = ctx.criteriaSet();
+        // The stage's own source besides its table: the committee's manual scores, checked against the set.
         List<ManualScores.Entry> manual = ManualScores.read(ctx.storage, ctx.config.input(), set);
-        List<Comparisons.Pair> pairs = Comparisons.of(ctx.periods);
+        List<Comparisons.Pair> pairs = Comparisons.of(ctx.periods());
         Map<String, PeriodWindow> windows = new LinkedHashMap<>();
-        ctx.periods.forEach(w -> windows.put(w.label(), w));
+        ctx.periods().forEach(w -> windows.put(w.label(), w));
         windows.putAll(Comparisons.windows(pairs));
-        List<Row> periodRows = new ArrayList<>();
-        windows.forEach((key, w) -> periodRows.add(RowFactory.create(key, w.period.kind().name().toLowerCase(),
-                w.start(), w.end(), w.asOf)));
-        Dataset<Row> periods = ctx.spark.createDataFrame(periodRows, PeriodTable.SCHEMA);
+        Dataset<Row> periods = PeriodTable.keyed(ctx.spark, windows);
 
         // Cache only the columns the set's expressions read (plus what the expansion and the catalogue
         // criteria need): a criteria set reads a handful of the facts' columns.
-        java.util.Set<String> read = new java.util.TreeSet<>(List.of("unit_ancestors", "procedure_code", "channel",
+        Set<String> read = new TreeSet<>(List.of("unit_ancestors", "procedure_code", "channel",
                 "paid_online", "vneid_verified"));
-        for (vn.reformindex.criteria.Criterion c : set.criteria) {
+        for (Criterion c : set.criteria) {
             for (String e : new String[]{c.numerator, c.denominator, c.known}) {
-                if (e != null && c.source == vn.reformindex.criteria.Criterion.Source.DOSSIERS) {
-                    read.addAll(vn.reformindex.criteria.ExpressionCheck.columns(e));
+                if (e != null && c.source == Criterion.Source.DOSSIERS) {
+                    read.addAll(ExpressionCheck.columns(e));
                 }
             }
         }
-        Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(inputs.get(DossierFacts.TABLE), read), periods,
+        Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(inputs.get(Tables.DOSSIER_FACTS), read), periods,
                         ctx.reference.holidays)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         periodFacts.count(); // fill the cache before adaptive execution starts several stages reading it
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> withData = periodFacts.select("unit_code", "period").distinct().withColumn("has_data", lit(true));
-        Dataset<Row> grid = ProcessingSummary.validUnits(units, periods)
+        Dataset<Row> grid = ReferenceTables.validUnits(units, periods)
                 .join(units.select("unit_code", "unit_name", "unit_level", "peer_group"), "unit_code")
                 .join(periods, "period")
-                .join(withData, vn.reformindex.spark.Names.seq("unit_code", "period"), "left")
+                .join(withData, Names.seq("unit_code", "period"), "left")
                 .withColumn("no_data", col("has_data").isNull())
                 .drop("has_data");
-        Dataset<Row> manualRows = ManualScores.matched(ctx.spark, manual, ctx.periods, "");
+        Dataset<Row> manualRows = ManualScores.matched(ctx.spark, manual, ctx.periods(), "");
         for (Map.Entry<String, PeriodWindow> e : Comparisons.windows(pairs).entrySet()) {
             manualRows = manualRows.union(ManualScores.matched(ctx.spark, manual, List.of(e.getValue()),
                     e.getKey().substring(e.getValue().label().length())));
@@ -87,30 +103,29 @@ public final class ScoreStage implements Stage {
         Dataset<Row> scores = ScoreRows.score(set, wide).persist(StorageLevel.MEMORY_AND_DISK());
         scores.count();
         Dataset<Row> index = Totals.index(set, scores, grid);
-        List<String> requested = new ArrayList<>();
-        ctx.periods.forEach(w -> requested.add(w.label()));
+        List<String> requested = ctx.periodLabels();
         Dataset<Row> ranked = Rankings.rank(set, index);
         List<Row> pairRows = new ArrayList<>();
         for (Comparisons.Pair p : pairs) {
             pairRows.add(RowFactory.create(p.requested().label(), p.basis(), p.key(), p.compared().label(), p.compared().asOf));
         }
-        Dataset<Row> pairTable = ctx.spark.createDataFrame(pairRows, new org.apache.spark.sql.types.StructType()
+        Dataset<Row> pairTable = ctx.spark.createDataFrame(pairRows, new StructType()
                 .add("period", "string").add("basis", "string").add("key", "string")
                 .add("compared_period", "string").add("compared_as_of", "date"));
         Dataset<Row> comparisons = pairTable
                 .join(ranked.select(col("period").as("key"), col("unit_code"), col("published_total"), col("rank"), col("status")), "key")
                 .join(Comparisons.reorganised(ctx.spark, ctx.reference.units, pairs),
-                        vn.reformindex.spark.Names.seq("unit_code", "period", "basis"), "left")
+                        Names.seq("unit_code", "period", "basis"), "left")
                 .select(col("period"), col("basis"), col("unit_code"), col("compared_period"), col("compared_as_of"),
                         col("published_total"), col("rank"), col("status"),
-                        org.apache.spark.sql.functions.coalesce(col("reorganised"), lit(false)).as("reorganised"),
+                        coalesce(col("reorganised"), lit(false)).as("reorganised"),
                         lit(set.contentHash).as("criteria_set_hash"));
-        org.apache.spark.sql.Column isRequested = col("period").isin(requested.toArray());
+        Column isRequested = col("period").isin(requested.toArray());
         return new StageOutput()
-                .table(ScoreRows.TABLE, scores.filter(isRequested))
-                .table(Totals.GROUP_TABLE, Totals.groups(set, scores.filter(isRequested)))
-                .table(Totals.INDEX_TABLE, index.filter(isRequested))
-                .table(Rankings.COMPARISONS, comparisons)
+                .table(Tables.SCORES, scores.filter(isRequested))
+                .table(Tables.GROUP_SCORES, Totals.groups(set, scores.filter(isRequested)))
+                .table(Tables.INDEX_SCORES, index.filter(isRequested))
+                .table(Tables.COMPARISON_RANKS, comparisons)
                 .note("criteria_set", Map.of("id", set.id, "version", set.version, "hash", set.contentHash, "source", set.source))
                 .note("manual_scores", manual.size())
                 .whenWritten(() -> {

@@ -19,7 +19,9 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import vn.reformindex.criteria.CriteriaSet;
+import vn.reformindex.criteria.ScoreStatus;
 import vn.reformindex.criteria.ScoringRule;
+import vn.reformindex.table.Types;
 
 /**
  * Group and index totals from the criterion points: exact sums; under the set's {@code rescale} rule the
@@ -27,18 +29,16 @@ import vn.reformindex.criteria.ScoringRule;
  * total rounded half-up to two decimals (what the committee sees; ranks and tiers use it).
  */
 public final class Totals {
-    public static final String GROUP_TABLE = "group_scores";
-    public static final String INDEX_TABLE = "index_scores";
 
     private static final UserDefinedFunction PUBLISHED = udf((UDF1<BigDecimal, BigDecimal>) v ->
-            v == null ? null : v.setScale(2, RoundingMode.HALF_UP), DataTypes.createDecimalType(38, 2));
+            v == null ? null : v.setScale(2, RoundingMode.HALF_UP), Types.PUBLISHED);
 
     private Totals() {
     }
 
     public static Dataset<Row> groups(CriteriaSet set, Dataset<Row> scores) {
         Column has = col("points").isNotNull();
-        return scores.filter(col("status").notEqual(ScoreRows.NOT_APPLICABLE))
+        return scores.filter(col("status").notEqual(ScoreStatus.NOT_APPLICABLE))
                 .groupBy(col("criteria_set_id"), col("criteria_set_version"), col("criteria_set_hash"), col("unit_code"),
                         col("period"), col("group_code"))
                 .agg(first("unit_level").as("unit_level"), first("peer_group").as("peer_group"),
@@ -60,30 +60,30 @@ public final class Totals {
             }
             return rescale ? points.multiply(declared).divide(available, ScoringRule.SCALE, RoundingMode.HALF_UP)
                     : points.setScale(ScoringRule.SCALE, RoundingMode.HALF_UP);
-        }, DataTypes.createDecimalType(38, 10));
-        Column dossierScored = when(col("source").notEqual("manual").and(col("status").equalTo(ScoreRows.SCORED)), 1);
+        }, Types.EXACT);
+        Column dossierScored = when(col("source").notEqual("manual").and(col("status").equalTo(ScoreStatus.SCORED)), 1);
         Dataset<Row> t = scores
                 .groupBy(col("criteria_set_id"), col("criteria_set_version"), col("criteria_set_hash"), col("unit_code"), col("period"))
                 .agg(first("unit_level").as("unit_level"), first("peer_group").as("peer_group"),
                         first("period_start").as("period_start"), first("period_end").as("period_end"), first("as_of").as("as_of"),
                         sum(when(has, col("points"))).as("points"),
                         sum(when(has, col("max_points")).otherwise(lit(BigDecimal.ZERO))).as("available_max"),
-                        count(when(col("status").notEqual(ScoreRows.NOT_APPLICABLE), 1)).as("criteria_applicable"),
+                        count(when(col("status").notEqual(ScoreStatus.NOT_APPLICABLE), 1)).as("criteria_applicable"),
                         count(dossierScored).as("dossier_criteria_scored"),
-                        count(when(col("status").equalTo(ScoreRows.INSUFFICIENT), 1)).as("criteria_insufficient"),
-                        count(when(col("status").equalTo(ScoreRows.MISSING), 1)).as("criteria_missing"));
+                        count(when(col("status").equalTo(ScoreStatus.INSUFFICIENT), 1)).as("criteria_insufficient"),
+                        count(when(col("status").equalTo(ScoreStatus.MISSING), 1)).as("criteria_missing"));
         Column totalCol = total.apply(coalesce(col("points"), lit(BigDecimal.ZERO)), col("available_max"));
         return t.join(units.select("unit_code", "period", "unit_name", "no_data"), vn.reformindex.spark.Names.seq("unit_code", "period"), "left")
                 .withColumn("total", when(col("criteria_applicable").gt(0), totalCol))
                 .withColumn("published_total", PUBLISHED.apply(col("total")))
-                .withColumn("status", when(col("criteria_applicable").equalTo(0), lit(ScoreRows.NOT_APPLICABLE))
-                        .when(coalesce(col("no_data"), lit(true)), lit("no_data"))
-                        .when(col("dossier_criteria_scored").equalTo(0).or(col("total").isNull()), lit(ScoreRows.INSUFFICIENT))
-                        .otherwise(lit(ScoreRows.SCORED)))
+                .withColumn("status", when(col("criteria_applicable").equalTo(0), lit(ScoreStatus.NOT_APPLICABLE))
+                        .when(coalesce(col("no_data"), lit(true)), lit(ScoreStatus.NO_DATA))
+                        .when(col("dossier_criteria_scored").equalTo(0).or(col("total").isNull()), lit(ScoreStatus.INSUFFICIENT))
+                        .otherwise(lit(ScoreStatus.SCORED)))
                 .withColumn("tier", tier(set).apply(col("published_total")))
                 .select(col("criteria_set_id"), col("criteria_set_version"), col("criteria_set_hash"), col("unit_code"),
                         col("unit_name"), col("unit_level"), col("peer_group"), col("period"), col("period_start"),
-                        col("period_end"), col("as_of"), col("points"), col("available_max"), lit(declared).cast("decimal(38,10)").as("declared_total"),
+                        col("period_end"), col("as_of"), col("points"), col("available_max"), lit(declared).cast(Types.EXACT).as("declared_total"),
                         col("total"), col("published_total"), col("tier"), col("status"), col("criteria_applicable"),
                         col("dossier_criteria_scored"), col("criteria_insufficient"), col("criteria_missing"));
     }

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
  * dossiers hold none.
  */
 public final class OverdueDossiers {
-    public static final String TABLE = "overdue_dossiers";
     public static final String OPEN_OVERDUE = "open_overdue";
     public static final String RESOLVED_LATE = "resolved_late";
 

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
  * least one dossier in the period have a row.
  */
 public final class ProcedureSummary {
-    public static final String TABLE = "procedure_summary";
     public static final String BY_PROCEDURE = "procedure";
     public static final String BY_FIELD = "field";
     /** Shown for dossiers without a procedure or field code. */

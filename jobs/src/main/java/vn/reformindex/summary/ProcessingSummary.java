@@ -18,6 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.reformindex.reference.ReferenceTables;
 
 /**
  * The processing summary (definitions.md): key (unit_code, period, scope), scope {@code self} for every
@@ -25,7 +26,6 @@ import org.apache.spark.sql.Row;
  * {@code subtree} for units with a descendant valid in the period, counts re-aggregated from the self rows.
  */
 public final class ProcessingSummary {
-    public static final String TABLE = "processing_summary";
     public static final String SELF = "self";
     public static final String SUBTREE = "subtree";
 
@@ -44,7 +44,7 @@ public final class ProcessingSummary {
                                      Dataset<Row> unitAncestors, Dataset<Row> periods, Dataset<Row> quarantine) {
         Dataset<Row> counted = Counts.count(periodFacts.groupBy("unit_code", "period"))
                 .withColumn("has_data", lit(true));
-        Dataset<Row> valid = validUnits(units, periods);
+        Dataset<Row> valid = ReferenceTables.validUnits(units, periods);
         // Units with dossiers in a period they are no longer valid in (carried over from before an end
         // of validity) keep their row: nothing is lost from the subtree totals.
         Dataset<Row> keys = valid.select("unit_code", "period").union(counted.select("unit_code", "period")).distinct();
@@ -108,14 +108,6 @@ public final class ProcessingSummary {
                 .join(broadcast(units.select("unit_code", "unit_name", "unit_level", "parent_code", "peer_group")), Names.seq("unit_code"), "left")
                 .join(broadcast(periods), Names.seq("period"))
                 .select(out.toArray(new Column[0]));
-    }
-
-    /** (unit_code, period) for every registry unit valid on at least one day of the period. */
-    public static Dataset<Row> validUnits(Dataset<Row> units, Dataset<Row> periods) {
-        return units.crossJoin(broadcast(periods.select("period", "period_start", "period_end")))
-                .filter(col("valid_from").isNull().or(col("valid_from").leq(col("period_end")))
-                        .and(col("valid_to").isNull().or(col("valid_to").geq(col("period_start")))))
-                .select("unit_code", "period");
     }
 
     /** Rows that break carried_over + received = resolved + withdrawn + stopped + open_in_time + open_overdue. */

@@ -1,21 +1,20 @@
 package vn.reformindex.summary;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.core.ExitCode;
-import vn.reformindex.core.PipelineException;
-import vn.reformindex.facts.DossierFacts;
 import vn.reformindex.facts.PeriodFacts;
-import vn.reformindex.ingest.IngestStage;
 import vn.reformindex.period.PeriodTable;
-import vn.reformindex.pipeline.RunManifest;
-import vn.reformindex.pipeline.Stage;
-import vn.reformindex.pipeline.StageContext;
-import vn.reformindex.pipeline.StageOutput;
 import vn.reformindex.reference.ReferenceTables;
+import vn.reformindex.stage.RunContext;
+import vn.reformindex.stage.Stage;
+import vn.reformindex.stage.StageInputs;
+import vn.reformindex.stage.StageOutput;
+import vn.reformindex.stage.Verification;
+import vn.reformindex.table.TableDecl;
+import vn.reformindex.table.Tables;
 
 /**
  * The summary stage: dossier_facts in; processing_summary, overdue_dossiers and procedure_summary out
@@ -25,23 +24,28 @@ import vn.reformindex.reference.ReferenceTables;
 public final class SummaryStage implements Stage {
     @Override
     public String name() {
-        return "summary";
+        return Tables.SUMMARY;
     }
 
     @Override
-    public List<String> inputs() {
-        return List.of(DossierFacts.TABLE);
+    public List<TableDecl> inputs() {
+        return List.of(Tables.DOSSIER_FACTS);
     }
 
     @Override
-    public List<String> optionalInputs() {
-        return List.of(IngestStage.QUARANTINE);
+    public List<TableDecl> optionalInputs() {
+        return List.of(Tables.QUARANTINE);
     }
 
     @Override
-    public StageOutput run(StageContext ctx, Map<String, Dataset<Row>> inputs) {
-        Dataset<Row> facts = inputs.get(DossierFacts.TABLE);
-        Dataset<Row> periods = PeriodTable.of(ctx.spark, ctx.periods);
+    public List<TableDecl> outputs() {
+        return List.of(Tables.PROCESSING_SUMMARY, Tables.OVERDUE_DOSSIERS, Tables.PROCEDURE_SUMMARY);
+    }
+
+    @Override
+    public StageOutput plan(RunContext ctx, StageInputs inputs) {
+        Dataset<Row> facts = inputs.get(Tables.DOSSIER_FACTS);
+        Dataset<Row> periods = PeriodTable.of(ctx.spark, ctx.periods());
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> procedures = ReferenceTables.procedures(ctx.spark, ctx.reference.procedures);
         // Three tables aggregate the same expansion: keep it once instead of re-reading the facts thrice.
@@ -52,26 +56,24 @@ public final class SummaryStage implements Stage {
         // the three tables at once, and each of them recomputes the expansion before any has cached it.
         periodFacts.count();
         Dataset<Row> summary = ProcessingSummary.build(periodFacts, facts, units,
-                ReferenceTables.unitAncestors(ctx.spark, ctx.reference.units), periods, inputs.get(IngestStage.QUARANTINE));
-        Dataset<Row> overdue = OverdueDossiers.build(periodFacts, procedures);
+                ReferenceTables.unitAncestors(ctx.spark, ctx.reference.units), periods, inputs.optional(Tables.QUARANTINE));
         return new StageOutput()
-                .table(ProcessingSummary.TABLE, summary)
-                .table(OverdueDossiers.TABLE, overdue)
-                .table(ProcedureSummary.TABLE, ProcedureSummary.build(periodFacts, procedures, periods))
+                .table(Tables.PROCESSING_SUMMARY, summary)
+                .table(Tables.OVERDUE_DOSSIERS, OverdueDossiers.build(periodFacts, procedures))
+                .table(Tables.PROCEDURE_SUMMARY, ProcedureSummary.build(periodFacts, procedures, periods))
                 .report(SummaryReports.processingSummary())
                 .report(SummaryReports.overdueDossiers())
                 .whenWritten(periodFacts::unpersist);
     }
 
+    /** The balance identity on every row (exit code 6 when one breaks it). */
     @Override
-    public void verify(StageContext ctx, Map<String, Dataset<Row>> written, RunManifest manifest) {
-        Dataset<Row> unbalanced = ProcessingSummary.unbalanced(written.get(ProcessingSummary.TABLE));
-        long bad = unbalanced.count();
-        if (bad > 0) {
-            Row first = unbalanced.select("unit_code", "period", "scope").first();
-            throw new PipelineException(ExitCode.CHECK_FAILED, ProcessingSummary.TABLE + ": " + bad
-                    + " row(s) break carried_over + received = resolved + withdrawn + stopped + open_in_time + open_overdue, first: unit "
-                    + first.getString(0) + ", period " + first.getString(1) + ", scope " + first.getString(2));
-        }
+    public Verification verify(RunContext ctx, StageInputs written) {
+        Dataset<Row> unbalanced = ProcessingSummary.unbalanced(written.get(Tables.PROCESSING_SUMMARY));
+        List<Row> first = unbalanced.select("unit_code", "period", "scope").limit(3).collectAsList();
+        String detail = first.isEmpty() ? "" : Tables.PROCESSING_SUMMARY.name() + ": " + unbalanced.count()
+                + " row(s) break carried_over + received = resolved + withdrawn + stopped + open_in_time + open_overdue, first: unit "
+                + first.get(0).getAs("unit_code") + ", period " + first.get(0).getAs("period") + ", scope " + first.get(0).getAs("scope");
+        return Verification.none().check("balance identity of processing_summary", first.isEmpty(), ExitCode.CHECK_FAILED, detail);
     }
 }

@@ -1,5 +1,8 @@
 package vn.reformindex.ingest;
 
+import vn.reformindex.core.ReasonCode;
+import vn.reformindex.core.WarningCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

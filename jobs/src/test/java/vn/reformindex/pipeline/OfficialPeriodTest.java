@@ -31,7 +31,7 @@ class OfficialPeriodTest {
             b.period(Period.parse(p));
         }
         new Pipeline(List.of(new IngestStage(), new PeriodReplacementTest.ReceivedStage()))
-                .execute(SparkTestSupport.spark(), b.build(), new PrintStream(new ByteArrayOutputStream()));
+                .execute(SparkTestSupport.spark(), b.build());
     }
 
     @Test
@@ -68,8 +68,8 @@ class OfficialPeriodTest {
         run(input, out, false, true, "2020-10");
         OutputStore restated = new OutputStore(Storage.local(), out.toString());
         assertNotEquals(officialFolder, restated.publishedPeriods("received_counts").get("2020-Q3"));
-        long q3 = restated.read(SparkTestSupport.spark(), "received_counts")
-                .filter("unit_code = '000.15.00.H36' AND period = '2020-Q3'").first().getLong(2);
+        long q3 = restated.read(SparkTestSupport.spark(), PeriodReplacementTest.RECEIVED)
+                .filter("unit_code = '000.15.00.H36' AND period = '2020-Q3'").first().getAs("received");
         assertEquals(16, q3, "14 official + L1 + L2");
     }
 }

@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.to_date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +21,14 @@ import vn.reformindex.ingest.IngestStage;
 import vn.reformindex.io.Storage;
 import vn.reformindex.period.Period;
 import vn.reformindex.period.PeriodTable;
+import vn.reformindex.stage.RunContext;
+import vn.reformindex.stage.Stage;
+import vn.reformindex.stage.StageInputs;
+import vn.reformindex.stage.StageOutput;
+import vn.reformindex.table.Format;
+import vn.reformindex.table.TableDecl;
+import vn.reformindex.table.Tables;
+import vn.reformindex.table.Types;
 
 /**
  * A later run replaces only the periods it recomputed: the requested ones and every published period
@@ -32,6 +38,14 @@ class PeriodReplacementTest {
     @TempDir
     Path tmp;
 
+    /** A test table: dossiers received per unit and period, period-keyed. */
+    static final TableDecl RECEIVED = TableDecl.builder("received_counts", "received")
+            .key("unit_code", "period").periodKeyed()
+            .required("unit_code", Types.STRING, Format.TEXT, "Mã đơn vị", "the unit")
+            .required("period", Types.STRING, Format.TEXT, "Kỳ", "the period")
+            .required("received", Types.LONG, Format.INTEGER, "Tiếp nhận", "dossiers received")
+            .build();
+
     /** A stand-in for a period-keyed stage: dossiers received per unit and period. */
     static final class ReceivedStage implements Stage {
         @Override
@@ -40,17 +54,22 @@ class PeriodReplacementTest {
         }
 
         @Override
-        public List<String> inputs() {
-            return List.of(IngestStage.STAGED);
+        public List<TableDecl> inputs() {
+            return List.of(Tables.STAGED_DOSSIERS);
         }
 
         @Override
-        public StageOutput run(StageContext ctx, Map<String, Dataset<Row>> inputs) {
-            Dataset<Row> periods = PeriodTable.of(ctx.spark, ctx.periods);
-            Dataset<Row> staged = inputs.get(IngestStage.STAGED);
+        public List<TableDecl> outputs() {
+            return List.of(RECEIVED);
+        }
+
+        @Override
+        public StageOutput plan(RunContext ctx, StageInputs inputs) {
+            Dataset<Row> periods = PeriodTable.of(ctx.spark, ctx.periods());
+            Dataset<Row> staged = inputs.get(Tables.STAGED_DOSSIERS);
             Dataset<Row> counts = staged.join(periods, to_date(col("received_at")).between(col("period_start"), col("as_of")))
                     .groupBy("unit_code", "period").agg(count("*").as("received"));
-            return new StageOutput().table("received_counts", counts);
+            return new StageOutput().table(RECEIVED, counts);
         }
     }
 
@@ -60,7 +79,7 @@ class PeriodReplacementTest {
             b.period(Period.parse(p));
         }
         new Pipeline(List.of(new IngestStage(), new ReceivedStage()))
-                .execute(SparkTestSupport.spark(), b.build(), new PrintStream(new ByteArrayOutputStream()));
+                .execute(SparkTestSupport.spark(), b.build());
     }
 
     @Test
@@ -91,8 +110,8 @@ class PeriodReplacementTest {
         assertEquals(true, run.contains("\"earliest_changed_date\" : \"2020-09-14\""), run);
 
         Map<String, Long> received = new TreeMap<>();
-        for (Row r : second.read(SparkTestSupport.spark(), "received_counts").filter("unit_code = '000.15.00.H36'").collectAsList()) {
-            received.put(r.getString(1), r.getLong(2));
+        for (Row r : second.read(SparkTestSupport.spark(), RECEIVED).filter("unit_code = '000.15.00.H36'").collectAsList()) {
+            received.put(r.getAs("period"), r.getAs("received"));
         }
         assertEquals(Map.of("2020-Q1", 10L, "2020-Q2", 4L, "2020-Q3", 14L, "2020-10", 4L), received); // counted by hand from the golden CSV
     }

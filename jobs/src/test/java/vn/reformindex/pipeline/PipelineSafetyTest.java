@@ -46,7 +46,7 @@ class PipelineSafetyTest {
         Pipeline p = new Pipeline(List.of(new IngestStage(raw -> raw.filter("NOT (MaHoSo = '000.15.00.H36-G01')"))));
         RunConfig c = config(SparkTestSupport.golden(), tmp.resolve("out"));
         PipelineException e = assertThrows(PipelineException.class,
-                () -> p.execute(spark, c, new PrintStream(new ByteArrayOutputStream())));
+                () -> p.execute(spark, c));
         assertEquals(ExitCode.RECONCILIATION_FAILED, e.exitCode());
         assertEquals(4, ExitCode.RECONCILIATION_FAILED.code);
         assertTrue(e.getMessage().contains("dossiers/dossiers.csv unit 000.15.00.H36: read 44 != accepted 35 + quarantined 4 + superseded 4"),
@@ -62,7 +62,7 @@ class PipelineSafetyTest {
         assertEquals(0, ok);
         Map<String, byte[]> before = snapshot(out);
         long staged = SparkTestSupport.spark().read().parquet(
-                new OutputStore(Storage.local(), out.toString()).tableUri(IngestStage.STAGED)).count();
+                new OutputStore(Storage.local(), out.toString()).tableUri(vn.reformindex.table.Tables.STAGED_DOSSIERS.name())).count();
         assertEquals(73, staged);
 
         TestInputs bad = TestInputs.withGoldenReference(tmp).bytes("dossiers/broken.csv",
@@ -80,7 +80,7 @@ class PipelineSafetyTest {
         for (String k : before.keySet()) {
             assertArrayEquals(before.get(k), after.get(k), k);
         }
-        String uri = new OutputStore(Storage.local(), out.toString()).tableUri(IngestStage.STAGED);
+        String uri = new OutputStore(Storage.local(), out.toString()).tableUri(vn.reformindex.table.Tables.STAGED_DOSSIERS.name());
         assertEquals(73, SparkTestSupport.spark().read().parquet(uri).count());
         try (Stream<Path> runs = Files.list(out.resolve("_runs"))) {
             assertEquals(2, runs.count(), "the failed run left its _RUN.json under _runs/");

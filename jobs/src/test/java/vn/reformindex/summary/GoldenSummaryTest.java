@@ -44,7 +44,7 @@ class GoldenSummaryTest {
         spark = SparkTestSupport.spark();
         RunConfig config = RunConfig.builder("run").input(SparkTestSupport.golden().toString()).output(out.toString())
                 .period(Period.parse("2020-01-01..2020-10-29")).build();
-        Pipeline.standard().execute(spark, config, new PrintStream(new ByteArrayOutputStream()));
+        Pipeline.standard().execute(spark, config);
         store = new OutputStore(Storage.local(), out.toString());
     }
 
@@ -52,7 +52,7 @@ class GoldenSummaryTest {
     void processingSummaryEqualsTheFixtureCellByCell() throws IOException {
         List<String> lines = Files.readAllLines(SparkTestSupport.golden().resolve("expected-summary.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        Dataset<Row> summary = store.read(spark, ProcessingSummary.TABLE);
+        Dataset<Row> summary = store.read(spark, vn.reformindex.table.Tables.PROCESSING_SUMMARY);
         List<String> owned = new ArrayList<>();
         for (String c : header) {
             if (Arrays.asList(summary.columns()).contains(c) && !c.equals("unit_code") && !c.equals("scope")) {
@@ -74,10 +74,7 @@ class GoldenSummaryTest {
             Map<String, String> row = new TreeMap<>();
             for (String c : owned) {
                 Object v = r.isNullAt(r.fieldIndex(c)) ? null : r.get(r.fieldIndex(c));
-                Report.Format f = c.endsWith("_pct") ? Report.Format.PERCENT_2
-                        : c.equals("as_of") ? Report.Format.DATE
-                        : c.equals("no_data") ? Report.Format.BOOLEAN : Report.Format.INTEGER;
-                row.put(c, CsvReportWriter.format(v, f, false));
+                row.put(c, CsvReportWriter.format(v, vn.reformindex.table.Tables.PROCESSING_SUMMARY.column(c).format(), false));
             }
             actual.put(r.getString(r.fieldIndex("unit_code")) + "|" + r.getString(r.fieldIndex("scope")), row);
         }
@@ -87,11 +84,20 @@ class GoldenSummaryTest {
         }
     }
 
+    /** The stage's balance check passes on the fixture and fails, naming the row, on a row that lost a dossier. */
     @Test
-    void everyRowBalances() {
-        Dataset<Row> summary = store.read(spark, ProcessingSummary.TABLE);
-        assertEquals(0, ProcessingSummary.unbalanced(summary).count());
-        assertEquals(6, summary.count());
+    void theBalanceCheckCatchesARowThatLostADossier() {
+        Dataset<Row> summary = store.read(spark, vn.reformindex.table.Tables.PROCESSING_SUMMARY);
+        vn.reformindex.stage.Verification ok = new SummaryStage().verify(null,
+                new vn.reformindex.stage.StageInputs().put(vn.reformindex.table.Tables.PROCESSING_SUMMARY, summary));
+        assertTrue(ok.checks().get(0).passed());
+        Dataset<Row> broken = summary.withColumn("resolved", org.apache.spark.sql.functions.expr(
+                "CASE WHEN unit_code = '000.05.00.H36' AND scope = 'self' THEN resolved - 1 ELSE resolved END"));
+        vn.reformindex.stage.Verification.Check check = new SummaryStage().verify(null,
+                new vn.reformindex.stage.StageInputs().put(vn.reformindex.table.Tables.PROCESSING_SUMMARY, broken)).checks().get(0);
+        assertEquals(false, check.passed());
+        assertEquals(vn.reformindex.core.ExitCode.CHECK_FAILED, check.failure());
+        assertTrue(check.detail().contains("1 row(s)") && check.detail().contains("unit 000.05.00.H36"), check.detail());
     }
 
     @Test
@@ -111,7 +117,7 @@ class GoldenSummaryTest {
     @Test
     void overdueDossiersListOpenOverdueAndResolvedLate() {
         Map<String, String> actual = new TreeMap<>();
-        for (Row r : store.read(spark, OverdueDossiers.TABLE)
+        for (Row r : store.read(spark, vn.reformindex.table.Tables.OVERDUE_DOSSIERS)
                 .select("dossier_code", "kind", "days_late", "apology_letter").collectAsList()) {
             actual.put(r.getString(0), r.getString(1) + "," + r.get(2) + "," + r.get(3));
         }
@@ -137,7 +143,7 @@ class GoldenSummaryTest {
         }
         vn.reformindex.period.PeriodWindow w = new vn.reformindex.period.PeriodWindow(
                 Period.parse("2020-01-01..2020-10-29"), java.time.LocalDate.of(2020, 10, 29));
-        Dataset<Row> flags = vn.reformindex.facts.PeriodFacts.expand(store.read(spark, vn.reformindex.facts.DossierFacts.TABLE),
+        Dataset<Row> flags = vn.reformindex.facts.PeriodFacts.expand(store.read(spark, vn.reformindex.table.Tables.DOSSIER_FACTS),
                 vn.reformindex.period.PeriodTable.of(spark, List.of(w)),
                 vn.reformindex.reference.ReferenceLoader.load(Storage.local(), SparkTestSupport.golden().toString()).holidays);
         // The fixture leaves ended_in_period empty for G13, refused at intake on 2020-04-01, although its
@@ -180,7 +186,7 @@ class GoldenSummaryTest {
         assertEquals(4, expected.size());
         Map<String, Row> c21 = new TreeMap<>();
         Map<String, Row> c54 = new TreeMap<>();
-        for (Row r : store.read(spark, vn.reformindex.scoring.ScoreRows.TABLE)
+        for (Row r : store.read(spark, vn.reformindex.table.Tables.SCORES)
                 .filter("criterion_code IN ('2.1', '5.4')").collectAsList()) {
             (r.getString(r.fieldIndex("criterion_code")).equals("2.1") ? c21 : c54).put(r.getString(r.fieldIndex("unit_code")), r);
         }
@@ -190,12 +196,12 @@ class GoldenSummaryTest {
             Row b = c54.get(unit);
             actual.put(unit, a.getDecimal(a.fieldIndex("numerator")).toBigInteger() + "/"
                     + a.getDecimal(a.fieldIndex("denominator")).toBigInteger() + " "
-                    + CsvReportWriter.format(a.get(a.fieldIndex("points")), Report.Format.POINTS_2, false) + " "
-                    + CsvReportWriter.format(b.get(b.fieldIndex("ratio")), Report.Format.RATIO_4, false));
+                    + CsvReportWriter.format(a.get(a.fieldIndex("points")), vn.reformindex.table.Format.POINTS_2, false) + " "
+                    + CsvReportWriter.format(b.get(b.fieldIndex("ratio")), vn.reformindex.table.Format.RATIO_4, false));
         }
         assertEquals(expected, actual);
         // Every score row names the set that produced it.
-        assertEquals(1, store.read(spark, vn.reformindex.scoring.ScoreRows.TABLE)
+        assertEquals(1, store.read(spark, vn.reformindex.table.Tables.SCORES)
                 .select("criteria_set_id", "criteria_set_version", "criteria_set_hash").distinct().count());
     }
 }

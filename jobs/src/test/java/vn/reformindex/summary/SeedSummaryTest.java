@@ -164,17 +164,17 @@ class SeedSummaryTest {
         Path out = tmp.resolve("out");
         RunConfig config = RunConfig.builder("run").input(in.toString()).output(out.toString())
                 .period(Period.parse(period)).build();
-        Pipeline.standard().execute(SparkTestSupport.spark(), config, new PrintStream(new ByteArrayOutputStream()));
+        Pipeline.standard().execute(SparkTestSupport.spark(), config);
         return out;
     }
 
     private static Map<String, String> row(Path out, String unit, String scope) {
-        Row r = new OutputStore(Storage.local(), out.toString()).read(SparkTestSupport.spark(), ProcessingSummary.TABLE)
+        Row r = new OutputStore(Storage.local(), out.toString()).read(SparkTestSupport.spark(), vn.reformindex.table.Tables.PROCESSING_SUMMARY)
                 .filter("unit_code = '" + unit + "' AND scope = '" + scope + "'").first();
         Map<String, String> m = new LinkedHashMap<>();
         for (String c : r.schema().fieldNames()) {
             Object v = r.isNullAt(r.fieldIndex(c)) ? null : r.get(r.fieldIndex(c));
-            m.put(c, c.endsWith("_pct") ? CsvReportWriter.format(v, Report.Format.PERCENT_2, false) : String.valueOf(v));
+            m.put(c, c.endsWith("_pct") ? CsvReportWriter.format(v, vn.reformindex.table.Format.PERCENT_2, false) : String.valueOf(v));
         }
         return m;
     }

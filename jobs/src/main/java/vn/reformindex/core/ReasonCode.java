@@ -1,4 +1,4 @@
-package vn.reformindex.ingest;
+package vn.reformindex.core;
 
 /** Quarantine reasons, in the order they are checked (definitions.md, Records and their fate). */
 public enum ReasonCode {

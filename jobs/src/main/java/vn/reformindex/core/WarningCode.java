@@ -1,4 +1,4 @@
-package vn.reformindex.ingest;
+package vn.reformindex.core;
 
 /** Warnings: the record (or file) is kept, and the warning is reported (definitions.md). */
 public enum WarningCode {

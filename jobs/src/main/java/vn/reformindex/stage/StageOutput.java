@@ -1,4 +1,4 @@
-package vn.reformindex.pipeline;
+package vn.reformindex.stage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,25 +7,27 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.reformindex.report.Report;
+import vn.reformindex.table.TableDecl;
 
-/** What a stage produces: named tables (written as Parquet) and reports (written as CSV files). */
+/** What a stage plans: tables (written as Parquet, conformed to their declaration) and reports. */
 public final class StageOutput {
-    private final Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    private final Map<String, Report> reports = new LinkedHashMap<>();
+    private final Map<TableDecl, Dataset<Row>> tables = new LinkedHashMap<>();
+    private final List<Report> reports = new ArrayList<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final List<Runnable> cleanups = new ArrayList<>();
 
-    public StageOutput table(String name, Dataset<Row> data) {
-        tables.put(name, data);
+    public StageOutput table(TableDecl table, Dataset<Row> data) {
+        tables.put(table, data);
         return this;
     }
 
+    /** A report cut from one of the stage's tables once written. */
     public StageOutput report(Report report) {
-        reports.put(report.fileName(), report);
+        reports.add(report);
         return this;
     }
 
-    /** A fact for the run manifest (_RUN.json), e.g. the input files with their checksums. */
+    /** A fact for the run record (_RUN.json), e.g. the input files with their checksums. */
     public StageOutput note(String key, Object value) {
         notes.put(key, value);
         return this;
@@ -37,8 +39,8 @@ public final class StageOutput {
         return this;
     }
 
-    public Map<String, Dataset<Row>> tables() { return tables; }
-    public Map<String, Report> reports() { return reports; }
+    public Map<TableDecl, Dataset<Row>> tables() { return tables; }
+    public List<Report> reports() { return reports; }
     public Map<String, Object> notes() { return notes; }
     public List<Runnable> cleanups() { return cleanups; }
 }

@@ -1,0 +1,126 @@
+package vn.reformindex.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import vn.reformindex.config.RunConfig;
+import vn.reformindex.core.ExitCode;
+import vn.reformindex.core.PipelineException;
+import vn.reformindex.pipeline.Pipeline;
+import vn.reformindex.pipeline.RunResult;
+
+/** The subcommands: each gathers its options into a {@link RunConfig} and runs its stages. */
+final class Commands {
+    private Commands() {
+    }
+
+    /** Runs the subcommand's stages and says where the outputs are. */
+    abstract static class StageCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Options.Common common;
+        List<String> arguments = List.of();
+        PrintStream out = System.out;
+
+        /** The options of the subcommand's other groups. */
+        abstract void apply(RunConfig.Builder b);
+
+        @Override
+        public Integer call() {
+            RunConfig.Builder b = RunConfig.builder(spec.name()).arguments(arguments);
+            common.apply(b);
+            apply(b);
+            RunConfig config = b.build();
+            if (config.official() && config.periods().isEmpty()) {
+                throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--official needs the periods to mark, given with --period");
+            }
+            RunResult r = Pipeline.run(config);
+            out.println("reform-index: " + config.command() + " succeeded (run " + r.runId() + ")");
+            out.println("  tables:  " + r.tablesUri() + " (current versions listed in " + r.pointersUri() + ")");
+            out.println("  reports: " + r.reportsUri());
+            out.println("  run record: " + r.runRecordUri());
+            return ExitCode.OK.code;
+        }
+    }
+
+    @Command(name = "ingest", description = "Read the dossier files, quarantine bad records, write staged_dossiers, "
+            + "quarantine and reconciliation.")
+    static final class Ingest extends StageCommand {
+        @Mixin
+        Options.Ingest ingest;
+
+        @Override
+        void apply(RunConfig.Builder b) {
+            ingest.apply(b);
+        }
+    }
+
+    @Command(name = "facts", description = "Turn the staged dossiers into per-dossier facts (dossier_facts).")
+    static final class Facts extends StageCommand {
+        @Override
+        void apply(RunConfig.Builder b) {
+        }
+    }
+
+    @Command(name = "summary", description = "Write the processing summary, overdue dossiers and procedure summary "
+            + "for the periods.")
+    static final class Summary extends StageCommand {
+        @Mixin
+        Options.Periods periods;
+
+        @Override
+        void apply(RunConfig.Builder b) {
+            periods.apply(b);
+        }
+    }
+
+    @Command(name = "score", description = "Compute the criteria of the criteria set for every unit and period.")
+    static final class Score extends StageCommand {
+        @Mixin
+        Options.Periods periods;
+        @Mixin
+        Options.Criteria criteria;
+
+        @Override
+        void apply(RunConfig.Builder b) {
+            periods.apply(b);
+            criteria.apply(b);
+        }
+    }
+
+    @Command(name = "rank", description = "Rank units within their peer group and write the rankings report.")
+    static final class Rank extends StageCommand {
+        @Mixin
+        Options.Periods periods;
+        @Mixin
+        Options.Criteria criteria;
+
+        @Override
+        void apply(RunConfig.Builder b) {
+            periods.apply(b);
+            criteria.apply(b);
+        }
+    }
+
+    @Command(name = Pipeline.ALL, description = "Run every stage in order: ingest, facts, summary, score, rank.")
+    static final class Run extends StageCommand {
+        @Mixin
+        Options.Ingest ingest;
+        @Mixin
+        Options.Periods periods;
+        @Mixin
+        Options.Criteria criteria;
+
+        @Override
+        void apply(RunConfig.Builder b) {
+            ingest.apply(b);
+            periods.apply(b);
+            criteria.apply(b);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package vn.reformindex.stage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one stage did in a run: rows written per table, the checks it ran (all passed, or the run failed),
+ * its notes for the run record, and its wall time.
+ */
+public record StageResult(String stage, double seconds, Map<String, Long> rowsWritten, List<Verification.Check> checks,
+                          Map<String, Object> notes) {
+    public StageResult {
+        rowsWritten = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsWritten));
+        checks = List.copyOf(checks);
+    }
+}

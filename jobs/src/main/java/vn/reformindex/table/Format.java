@@ -1,0 +1,28 @@
+package vn.reformindex.table;
+
+/**
+ * How a column's value is shown to people (reports, notebooks, docs). The stored value is the exact one;
+ * a format only decides how it is printed.
+ */
+public enum Format {
+    /** Free text or an identifier, printed as stored. */
+    TEXT,
+    /** A code from a closed list; the column declares a Vietnamese label for each value. */
+    CODE,
+    /** A whole number (a count): {@code 47540}, Vietnamese {@code 47.540}. */
+    INTEGER,
+    /** A percentage with two decimals, half-up: {@code 36.08}, Vietnamese {@code 36,08}. */
+    PERCENT_2,
+    /** A ratio with four decimals, half-up. */
+    RATIO_4,
+    /** Points with two decimals, half-up. */
+    POINTS_2,
+    /** An exact decimal, printed in full (restatement differences). */
+    DECIMAL,
+    /** A date ({@code 2020-10-29}, Vietnamese {@code 29/10/2020}) or a time with its date. */
+    DATE,
+    /** {@code true}/{@code false}, Vietnamese {@code có}/{@code không}. */
+    BOOLEAN,
+    /** A list of codes, printed as stored. */
+    LIST
+}

@@ -1,0 +1,40 @@
+package vn.reformindex.table;
+
+/**
+ * Vietnamese labels of the codes that tables hold ({@code value, label, ...}), shared by the columns that
+ * hold them, so that every report and notebook says the same thing for the same code.
+ */
+final class Vocab {
+    private Vocab() {
+    }
+
+    static final String[] UNIT_LEVEL = {"TINH", "Cấp tỉnh", "SO", "Sở, ban, ngành", "HUYEN", "Cấp huyện", "XA", "Cấp xã"};
+    static final String[] PERIOD_KIND = {"year", "Năm", "quarter", "Quý", "month", "Tháng", "range", "Khoảng thời gian"};
+    static final String[] SCOPE = {"self", "Riêng đơn vị", "subtree", "Đơn vị và các đơn vị trực thuộc"};
+    static final String[] END_KIND = {"resolved", "Đã giải quyết", "withdrawn", "Công dân rút hồ sơ", "stopped", "Dừng xử lý",
+            "refused_at_intake", "Từ chối tiếp nhận"};
+    static final String[] TIMELINESS = {"early", "Trước hạn", "on_time", "Đúng hạn", "late", "Trễ hạn",
+            "unknown", "Không xác định hạn"};
+    static final String[] TIME_LIMIT_UNIT = {"WORKING_DAYS", "Ngày làm việc", "DAYS", "Ngày", "HOURS", "Giờ làm việc"};
+    static final String[] OVERDUE_KIND = {"open_overdue", "Đang giải quyết quá hạn", "resolved_late", "Đã giải quyết trễ hạn"};
+    static final String[] BREAKDOWN = {"procedure", "Theo thủ tục hành chính", "field", "Theo lĩnh vực"};
+    static final String[] SOURCE = {"dossiers", "Hồ sơ", "catalogue", "Danh mục thủ tục", "manual", "Chấm điểm thủ công"};
+    static final String[] CRITERION_STATUS = {"scored", "Đã tính điểm", "insufficient_data", "Không đủ dữ liệu",
+            "not_applicable", "Không áp dụng", "manual", "Điểm chấm thủ công", "missing", "Thiếu điểm chấm thủ công"};
+    static final String[] INDEX_STATUS = {"scored", "Đã tính điểm", "no_data", "Không có dữ liệu",
+            "insufficient_data", "Không đủ dữ liệu", "not_applicable", "Không áp dụng"};
+    static final String[] UNRANKED_REASON = {"no_data", "Không có dữ liệu", "insufficient_data", "Không đủ dữ liệu",
+            "not_applicable", "Không áp dụng", "no_peer_group", "Không thuộc nhóm xếp hạng nào"};
+    static final String[] BASIS = {"previous_year", "Cùng kỳ năm trước", "preceding_period", "Kỳ liền trước"};
+    static final String[] CHANGE_REASON = {"reorganised", "Đơn vị được sắp xếp lại", "no_comparison", "Không có kỳ so sánh",
+            "not_ranked", "Không được xếp hạng ở một trong hai kỳ"};
+
+    static String[] of(Enum<?>[] codes, java.util.function.Function<Enum<?>, String> label) {
+        String[] out = new String[codes.length * 2];
+        for (int i = 0; i < codes.length; i++) {
+            out[2 * i] = codes[i].name();
+            out[2 * i + 1] = label.apply(codes[i]);
+        }
+        return out;
+    }
+}
