@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class ScoringRule implements Serializable {
     private static final long serialVersionUID = 1L;
-    public static final int SCALE = 10;
+    public static final int SCALE = vn.reformindex.table.Types.SCALE;
 
     public enum Kind { RATIO, TARGET, GOALPOST, STEPS, MANUAL }
 

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.reformindex.core.EndOfProcessing;
 
 /**
  * Staged dossiers to dossier_facts: the period-independent facts of definitions.md, one row per accepted
@@ -21,10 +22,10 @@ public final class DossierFacts {
     public static final String TABLE = "dossier_facts";
 
     /** Kinds of end (definitions.md, Statuses and the end of processing). */
-    public static final String RESOLVED = "resolved";
-    public static final String WITHDRAWN = "withdrawn";
-    public static final String STOPPED = "stopped";
-    public static final String REFUSED = "refused_at_intake";
+    public static final String RESOLVED = EndOfProcessing.RESOLVED.code;
+    public static final String WITHDRAWN = EndOfProcessing.WITHDRAWN.code;
+    public static final String STOPPED = EndOfProcessing.STOPPED.code;
+    public static final String REFUSED = EndOfProcessing.REFUSED_AT_INTAKE.code;
 
     private DossierFacts() {
     }
@@ -37,26 +38,19 @@ public final class DossierFacts {
     public static Dataset<Row> build(Dataset<Row> staged, Dataset<Row> units, Dataset<Row> procedures) {
         Dataset<Row> u = units.select(col("unit_code").as("u_code"), col("unit_level"), col("ancestors").as("unit_ancestors"));
         Dataset<Row> p = procedures.withColumnRenamed("procedure_code", "p_code");
-        Column status = col("status");
-        Column endAt = when(status.isin(9, 10), coalesce(col("processing_ended_at"), col("returned_at")))
-                .when(status.equalTo(7), coalesce(col("processing_ended_at"), col("updated_at")))
-                .when(status.isin(3, 8), coalesce(col("refused_at"), col("processing_ended_at")));
         // 766: the citizen's supplement time is not the unit's; it is subtracted from the end before comparing.
         Column effectiveEnd = expr("end_at - make_dt_interval(0, 0, 0, CAST(supplement_hours * 3600 AS DECIMAL(18, 6)))");
         return staged
                 .join(broadcast(u), col("unit_code").equalTo(col("u_code")), "left")
                 .join(broadcast(p), col("procedure_code").equalTo(col("p_code")), "left")
-                .withColumn("end_at", endAt)
+                .withColumn("end_at", EndOfProcessing.endAtColumn())
                 .withColumn("effective_end_at_766", effectiveEnd)
                 .select(columns());
     }
 
     private static Column[] columns() {
         Column status = col("status");
-        Column endKind = when(status.isin(9, 10), lit(RESOLVED))
-                .when(status.equalTo(7), lit(WITHDRAWN))
-                .when(status.equalTo(8), lit(STOPPED))
-                .when(status.equalTo(3), lit(REFUSED));
+        Column endKind = EndOfProcessing.kindColumn();
         Column endAt = col("end_at");
         Column endDate = to_date(endAt);
         Column dueDate = to_date(col("due_at"));
@@ -79,7 +73,7 @@ public final class DossierFacts {
                 col("procedure_name").isNotNull().as("procedure_known"),
                 col("procedure_level"),
                 status,
-                not(status.isin(1, 3)).as("is_received"),
+                EndOfProcessing.receivedColumn().as("is_received"),
                 to_date(col("submitted_at")).as("submitted_date"),
                 col("received_at"),
                 to_date(col("received_at")).as("received_date"),

@@ -31,7 +31,7 @@ public final class DataCutOff {
             Column d = to_date(col(c));
             dates.add(when(d.leq(lit(runDate)), d));
         }
-        Row r = staged.agg(max(greatest(dates.toArray(new Column[0])))).first();
-        return r.isNullAt(0) ? null : r.getLocalDate(0);
+        Row r = staged.agg(max(greatest(dates.toArray(new Column[0]))).as("cut_off")).first();
+        return r.getAs("cut_off");
     }
 }

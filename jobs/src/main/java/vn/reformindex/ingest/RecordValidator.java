@@ -1,6 +1,7 @@
 package vn.reformindex.ingest;
 
 import vn.reformindex.table.Tables;
+import vn.reformindex.core.EndOfProcessing;
 import vn.reformindex.core.ReasonCode;
 import vn.reformindex.core.WarningCode;
 
@@ -22,7 +23,6 @@ import vn.reformindex.reference.UnitRegistry;
  */
 final class RecordValidator implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final int[] STATUSES_NOT_RECEIVED = {1, 3};
     private static final DossierField[] CARRIED = DossierField.carried();
     private static final int STAGED_WIDTH = Tables.STAGED_DOSSIERS.schema().size();
 
@@ -37,26 +37,26 @@ final class RecordValidator implements Serializable {
     /** @param raw a raw record row; @param superseded whether a newer version of its dossier won */
     Row decide(Row raw, boolean superseded) {
         Object[] out = new Object[Fates.FIRST_STAGED + STAGED_WIDTH];
-        out[2] = raw.getString(raw.fieldIndex(RawRecords.RECON_UNIT));
-        staged(out, "source_file", raw.getString(0));
-        staged(out, "source_line", raw.getLong(1));
+        fate(out, RawRecords.RECON_UNIT, raw.getAs(RawRecords.RECON_UNIT));
+        staged(out, "source_file", raw.getAs(RawRecords.SOURCE_FILE));
+        staged(out, "source_line", raw.getAs(RawRecords.SOURCE_LINE));
         String code = value(raw, DossierField.MA_HO_SO);
         staged(out, "dossier_code", code);
         if (superseded) {
-            out[0] = Fates.SUPERSEDED;
+            fate(out, Fates.FATE, Fates.SUPERSEDED);
             return RowFactory.create(out);
         }
         ReasonCode reason = check(raw, out);
         if (reason == null) {
-            out[0] = Fates.ACCEPTED;
+            fate(out, Fates.FATE, Fates.ACCEPTED);
         } else {
-            out[0] = Fates.QUARANTINED;
-            out[1] = reason.name();
-            if (raw.getBoolean(3)) {
-                out[4] = raw.get(4);
-                out[5] = raw.get(5);
+            fate(out, Fates.FATE, Fates.QUARANTINED);
+            fate(out, Fates.REASON, reason.name());
+            if (raw.<Boolean>getAs(RawRecords.MALFORMED)) {
+                fate(out, RawRecords.BYTE_LENGTH, raw.getAs(RawRecords.BYTE_LENGTH));
+                fate(out, RawRecords.LINE_SHA256, raw.getAs(RawRecords.LINE_SHA256));
             } else {
-                out[3] = raw.getString(6);
+                fate(out, RawRecords.MASKED_TEXT, raw.getAs(RawRecords.MASKED_TEXT));
             }
             for (int i = Fates.FIRST_STAGED; i < out.length; i++) { // a quarantined record stages nothing
                 String name = Fates.SCHEMA.fields()[i].name();
@@ -71,7 +71,7 @@ final class RecordValidator implements Serializable {
     }
 
     private ReasonCode check(Row raw, Object[] out) {
-        if (raw.getBoolean(3)) {
+        if (raw.<Boolean>getAs(RawRecords.MALFORMED)) {
             return ReasonCode.MALFORMED_RECORD;
         }
         if (value(raw, DossierField.MA_HO_SO) == null) {
@@ -126,10 +126,10 @@ final class RecordValidator implements Serializable {
             }
         }
         staged(out, "unit_code", unit);
-        if (received == null && status != STATUSES_NOT_RECEIVED[0] && status != STATUSES_NOT_RECEIVED[1]) {
+        if (received == null && !EndOfProcessing.NOT_RECEIVED.contains(status)) {
             return ReasonCode.MISSING_RECEIPT_DATE;
         }
-        if (isTerminal(status) && endAt == null) {
+        if (EndOfProcessing.of(status) != null && endAt == null) {
             return ReasonCode.MISSING_END_DATE;
         }
         if (endAt != null && received != null && endAt.isBefore(received)) {
@@ -145,27 +145,9 @@ final class RecordValidator implements Serializable {
         return null;
     }
 
-    static boolean isTerminal(int status) {
-        return status == 3 || status == 7 || status == 8 || status == 9 || status == 10;
-    }
-
     /** end_at by the status table of definitions.md. */
     private static LocalDateTime endAt(int status, Object[] out) {
-        LocalDateTime ended = (LocalDateTime) get(out, "processing_ended_at");
-        switch (status) {
-            case 3:
-            case 8: {
-                LocalDateTime refused = (LocalDateTime) get(out, "refused_at");
-                return refused != null ? refused : ended;
-            }
-            case 7:
-                return ended != null ? ended : (LocalDateTime) get(out, "updated_at");
-            case 9:
-            case 10:
-                return ended != null ? ended : (LocalDateTime) get(out, "returned_at");
-            default:
-                return null;
-        }
+        return EndOfProcessing.endAt(status, c -> (LocalDateTime) get(out, c));
     }
 
     /** Checks and types every non-date, non-code value; false when one is out of its domain. */
@@ -233,16 +215,12 @@ final class RecordValidator implements Serializable {
     }
 
     static String value(Row raw, DossierField f) {
-        return raw.getString(RawRecords.FIRST_VALUE + carriedIndex(f));
+        return raw.getAs(f.source);
     }
 
-    private static int carriedIndex(DossierField f) {
-        for (int i = 0; i < CARRIED.length; i++) {
-            if (CARRIED[i] == f) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(f.name());
+    /** Sets a column of the fate row that precedes the staged columns. */
+    private static void fate(Object[] out, String name, Object v) {
+        out[Fates.SCHEMA.fieldIndex(name)] = v;
     }
 
     private static void staged(Object[] out, String name, Object v) {

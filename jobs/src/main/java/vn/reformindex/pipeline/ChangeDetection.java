@@ -31,8 +31,8 @@ public final class ChangeDetection {
 
     /** Null when nothing changed. */
     public static LocalDate earliestChange(Dataset<Row> before, Dataset<Row> after) {
-        Row r = changes(before, after).agg(min(col("first_date"))).first();
-        return r.isNullAt(0) ? null : r.getLocalDate(0);
+        Row r = changes(before, after).agg(min(col("first_date")).as("first_date")).first();
+        return r.getAs("first_date");
     }
 
     /**

@@ -28,12 +28,11 @@ public final class Restatement {
 
     /** Columns: table, period, row_key (JSON of the key columns), column, official_value, new_value, difference. */
     public static Dataset<Row> differences(TableDecl table, String period, Dataset<Row> official, Dataset<Row> recomputed) {
-        List<String> keys = new ArrayList<>(table.key());
-        keys.remove(TableDecl.PERIOD);
+        List<String> keys = table.key();
         List<String> values = new ArrayList<>();
         List<String> before = java.util.Arrays.asList(official.columns());
         for (String c : recomputed.columns()) {
-            if (!keys.contains(c) && !c.equals(TableDecl.PERIOD) && before.contains(c)) {
+            if (!keys.contains(c) && before.contains(c)) {
                 values.add(c);
             }
         }

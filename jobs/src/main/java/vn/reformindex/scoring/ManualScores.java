@@ -32,8 +32,8 @@ public final class ManualScores {
             .add("unit_code", DataTypes.StringType, false)
             .add("period", DataTypes.StringType, false)
             .add("criterion_code", DataTypes.StringType, false)
-            .add("manual_points", DataTypes.createDecimalType(38, 10), true)
-            .add("manual_ratio", DataTypes.createDecimalType(38, 10), true)
+            .add("manual_points", vn.reformindex.table.Types.EXACT, true)
+            .add("manual_ratio", vn.reformindex.table.Types.EXACT, true)
             .add("evidence", DataTypes.StringType, true)
             .add("score_period", DataTypes.StringType, false);
 

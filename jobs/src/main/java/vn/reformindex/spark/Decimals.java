@@ -7,6 +7,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import vn.reformindex.table.Types;
 
 import static org.apache.spark.sql.functions.udf;
 
@@ -16,8 +17,8 @@ import static org.apache.spark.sql.functions.udf;
  * would round twice, so the division is done here with {@link BigDecimal}.
  */
 public final class Decimals {
-    public static final int SCALE = 10;
-    public static final DecimalType TYPE = DataTypes.createDecimalType(38, SCALE);
+    public static final int SCALE = Types.SCALE;
+    public static final DecimalType TYPE = Types.EXACT;
 
     private static final UserDefinedFunction RATIO = udf((UDF2<Long, Long, BigDecimal>) Decimals::ratio, TYPE);
     private static final UserDefinedFunction PERCENT = udf((UDF2<Long, Long, BigDecimal>) Decimals::percent, TYPE);
@@ -48,11 +49,5 @@ public final class Decimals {
 
     public static Column percent(Column numerator, Column denominator) {
         return PERCENT.apply(numerator.cast("bigint"), denominator.cast("bigint"));
-    }
-
-    /** The UDFs under SQL names, for expressions written in criteria sets. */
-    static void register(org.apache.spark.sql.SparkSession spark) {
-        spark.udf().register("exact_ratio", RATIO);
-        spark.udf().register("exact_percent", PERCENT);
     }
 }

@@ -70,9 +70,9 @@ class IncrementalIngestTest {
         assertEquals(1, ingest.get("input_files").size());
         assertEquals("dossiers/2020-11.csv", ingest.get("input_files").get(0).get("file").asText());
         assertEquals("[\"dossiers/dossiers.csv\",\"dossiers/dossiers.jsonl\"]", ingest.get("files_skipped_as_already_ingested").toString());
-        assertEquals(88, manifest.get("reconciliation").get("read").asLong(), "83 golden records and 5 new ones");
-        assertEquals(6, manifest.get("reconciliation").get("quarantined").asLong(), "6 golden, minus G17's version now superseded, plus N2");
-        assertEquals(7, manifest.get("reconciliation").get("superseded").asLong(), "4 + G07's and G17's old versions + the stale G20");
+        assertEquals(88, manifest.get("stages").get("ingest").get("reconciliation").get("read").asLong(), "83 golden records and 5 new ones");
+        assertEquals(6, manifest.get("stages").get("ingest").get("reconciliation").get("quarantined").asLong(), "6 golden, minus G17's version now superseded, plus N2");
+        assertEquals(7, manifest.get("stages").get("ingest").get("reconciliation").get("superseded").asLong(), "4 + G07's and G17's old versions + the stale G20");
 
         // The same files (same sizes and modification times) ingested at once.
         Path everything = tmp.resolve("everything");

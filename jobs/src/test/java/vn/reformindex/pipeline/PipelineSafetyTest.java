@@ -48,7 +48,6 @@ class PipelineSafetyTest {
         PipelineException e = assertThrows(PipelineException.class,
                 () -> p.execute(spark, c));
         assertEquals(ExitCode.RECONCILIATION_FAILED, e.exitCode());
-        assertEquals(4, ExitCode.RECONCILIATION_FAILED.code);
         assertTrue(e.getMessage().contains("dossiers/dossiers.csv unit 000.15.00.H36: read 44 != accepted 35 + quarantined 4 + superseded 4"),
                 e.getMessage());
         assertTrue(!Files.exists(tmp.resolve("out/_pointers")), "nothing published");
@@ -87,17 +86,36 @@ class PipelineSafetyTest {
         }
     }
 
+    /** The exit codes users read in docs/exit-codes.md are the ones the code returns. */
+    @Test
+    void exitCodesAreTheDocumentedOnes() throws IOException {
+        String doc = Files.readString(SparkTestSupport.projectRoot().resolve("docs/exit-codes.md"));
+        Map<ExitCode, String> documented = Map.of(ExitCode.OK, "success", ExitCode.FAILURE, "internal error",
+                ExitCode.BAD_ARGUMENTS, "bad command-line arguments", ExitCode.UNREADABLE_INPUT, "unreadable input",
+                ExitCode.RECONCILIATION_FAILED, "reconciliation failed", ExitCode.BAD_CONFIGURATION, "invalid criteria set",
+                ExitCode.CHECK_FAILED, "consistency check");
+        assertEquals(ExitCode.values().length, documented.size());
+        for (ExitCode c : ExitCode.values()) {
+            String row = doc.lines().filter(l -> l.startsWith("| " + c.code + " |")).findFirst().orElse("");
+            assertTrue(row.contains(documented.get(c)), c + " (" + c.code + ") documented as: " + row);
+        }
+        assertEquals(ExitCode.values().length, doc.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count());
+    }
+
     @Test
     void badArgumentsHaveTheirOwnExitCode() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, Main.run(new String[]{"ingest", "--period", "2024-13", "--output", "x", "--input", "y"}, quiet(),
+        assertEquals(2, Main.run(new String[]{"summary", "--period", "2024-13", "--output", "x", "--input", "y"}, quiet(),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("2024-13"));
+        assertEquals(2, Main.run(new String[]{"ingest", "--period", "2024", "--output", "x", "--input", "y"}, quiet(), quiet()),
+                "ingest takes no period");
         assertEquals(2, Main.run(new String[]{"frobnicate"}, quiet(), quiet()));
         assertEquals(2, Main.run(new String[]{"ingest", "--output", "x"}, quiet(), quiet()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, Main.run(new String[]{"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), quiet()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Exit codes"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("reform-index-jobs-cluster.jar"), "spark-submit takes the cluster jar");
         assertEquals(3, Main.run(new String[]{"ingest", "--input", tmp.resolve("missing").toString(), "--output",
                 tmp.resolve("o").toString()}, quiet(), quiet()));
     }
