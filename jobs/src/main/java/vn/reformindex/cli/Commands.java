@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vn.reformindex.config.RunConfig;
@@ -22,6 +23,8 @@ final class Commands {
     abstract static class StageCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this subcommand's options")
+        boolean help;
         @Mixin
         Options.Common common;
         List<String> arguments = List.of();
@@ -48,7 +51,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "ingest", description = "Read the dossier files, quarantine bad records, write staged_dossiers, "
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "ingest", description = "Read the dossier files, quarantine bad records, write staged_dossiers, "
             + "quarantine and reconciliation.")
     static final class Ingest extends StageCommand {
         @Mixin
@@ -60,14 +63,14 @@ final class Commands {
         }
     }
 
-    @Command(name = "facts", description = "Turn the staged dossiers into per-dossier facts (dossier_facts).")
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "facts", description = "Turn the staged dossiers into per-dossier facts (dossier_facts).")
     static final class Facts extends StageCommand {
         @Override
         void apply(RunConfig.Builder b) {
         }
     }
 
-    @Command(name = "summary", description = "Write the processing summary, overdue dossiers and procedure summary "
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "summary", description = "Write the processing summary, overdue dossiers and procedure summary "
             + "for the periods.")
     static final class Summary extends StageCommand {
         @Mixin
@@ -79,7 +82,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "score", description = "Compute the criteria of the criteria set for every unit and period.")
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "score", description = "Compute the criteria of the criteria set for every unit and period.")
     static final class Score extends StageCommand {
         @Mixin
         Options.Periods periods;
@@ -93,7 +96,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "rank", description = "Rank units within their peer group and write the rankings report.")
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "rank", description = "Rank units within their peer group and write the rankings report.")
     static final class Rank extends StageCommand {
         @Mixin
         Options.Periods periods;
@@ -107,7 +110,7 @@ final class Commands {
         }
     }
 
-    @Command(name = Pipeline.ALL, description = "Run every stage in order: ingest, facts, summary, score, rank.")
+    @Command(usageHelpWidth = 120, sortOptions = false, name = Pipeline.ALL, description = "Run every stage in order: ingest, facts, summary, score, rank.")
     static final class Run extends StageCommand {
         @Mixin
         Options.Ingest ingest;

@@ -18,14 +18,16 @@ public final class Main {
     private Main() {
     }
 
-    @Command(name = "reform-index", mixinStandardHelpOptions = false, usageHelpAutoWidth = true,
+    @Command(name = "reform-index", usageHelpWidth = 120, synopsisHeading = "",
             description = "Scores and ranks government units on administrative reform from their dossier records.",
             customSynopsis = {
-                    "  ./reform-index SUBCOMMAND [options]",
-                    "  spark-submit --class vn.reformindex.cli.Main reform-index-jobs-cluster.jar SUBCOMMAND [options]"},
+                    "Usage: ./reform-index SUBCOMMAND [options]",
+                    "       spark-submit --class vn.reformindex.cli.Main reform-index-jobs-cluster.jar SUBCOMMAND [options]",
+                    ""},
+            commandListHeading = "%nSubcommands:%n",
             footer = {"",
-                    "  generate   write a synthetic province's input files (./reform-index only, not in the cluster",
-                    "             jar: ./reform-index generate --help; docs/generator.md)",
+                    "  generate  Write a synthetic province's input files (./reform-index only, not in the cluster jar:",
+                    "            ./reform-index generate --help; docs/generator.md).",
                     "",
                     "Each subcommand's options: ./reform-index SUBCOMMAND --help",
                     "",
@@ -88,9 +90,7 @@ public final class Main {
                 new Commands.Score(), new Commands.Rank(), new Commands.Run())) {
             c.arguments = arguments;
             c.out = out;
-            CommandLine sub = new CommandLine(c);
-            sub.getCommandSpec().mixinStandardHelpOptions(true);
-            cli.addSubcommand(sub);
+            cli.addSubcommand(new CommandLine(c));
         }
         return cli;
     }

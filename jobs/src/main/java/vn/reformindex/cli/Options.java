@@ -18,8 +18,8 @@ final class Options {
     /** Every subcommand: where the inputs and outputs are, and how Spark runs. */
     static final class Common {
         @Option(names = "--input", paramLabel = "DIR", required = true,
-                description = {"folder with units.csv, procedures.csv, holidays.csv, manual-scores.csv,",
-                        "column-aliases.csv (where present) and dossiers/ (CSV and JSON Lines files)"})
+                description = "folder with units.csv, procedures.csv, holidays.csv, manual-scores.csv, column-aliases.csv "
+                        + "(where present) and dossiers/ (CSV and JSON Lines files)")
         String input;
 
         @Option(names = "--output", paramLabel = "DIR", required = true,
@@ -41,8 +41,8 @@ final class Options {
 
     /** Subcommands that read the input files. */
     static final class Ingest {
-        @Option(names = "--full", description = {"re-read every input file (default: only files not read by an earlier run;",
-                "a file changed or removed since then makes the run re-read everything)"})
+        @Option(names = "--full", description = "re-read every input file (default: only files not read by an earlier run; "
+                + "a file changed or removed since then makes the run re-read everything)")
         boolean full;
 
         void apply(RunConfig.Builder b) {
@@ -53,8 +53,8 @@ final class Options {
     /** Subcommands that work on periods. */
     static final class Periods {
         @Option(names = "--period", paramLabel = "P", converter = PeriodConverter.class,
-                description = {"a year 2024, a quarter 2024-Q2, a month 2024-05 or a range 2020-01-01..2020-10-29;",
-                        "repeat the option for several periods (default: the year of the data cut-off)"})
+                description = "a year 2024, a quarter 2024-Q2, a month 2024-05 or a range 2020-01-01..2020-10-29; repeat "
+                        + "the option for several periods (default: the year of the data cut-off)")
         List<Period> periods = new ArrayList<>();
 
         @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
@@ -64,8 +64,8 @@ final class Options {
         @Option(names = "--official", description = "mark this run's figures for the --period periods as official")
         boolean official;
 
-        @Option(names = "--restate", description = {"replace official figures this run recomputed (without it they are kept",
-                "and the differences are written to reports/restatement*.csv)"})
+        @Option(names = "--restate", description = "replace official figures this run recomputed (without it they are kept "
+                + "and the differences are written to reports/restatement*.csv)")
         boolean restate;
 
         void apply(RunConfig.Builder b) {

@@ -5,11 +5,9 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.reformindex.table.Tables;
 
 /**
  * The processing summary's counts per unit x procedure and per unit x field (scope self), so that a
@@ -34,15 +32,8 @@ public final class ProcedureSummary {
                 .withColumn("breakdown", lit(BY_FIELD));
         Dataset<Row> names = procedures.select(col("procedure_code").as("code"), col("procedure_name").as("name"))
                 .withColumn("breakdown", lit(BY_PROCEDURE));
-        List<Column> out = new ArrayList<>();
-        for (String c : new String[]{"unit_code", "period", "period_start", "period_end", "as_of", "breakdown", "code", "name"}) {
-            out.add(col(c));
-        }
-        Counts.COUNTED.keySet().forEach(c -> out.add(col(c)));
-        Counts.PERCENTAGES.keySet().forEach(c -> out.add(col(c)));
-        return Counts.withPercentages(byProcedure.unionByName(byField))
+        return Tables.PROCEDURE_SUMMARY.conform(Counts.withPercentages(byProcedure.unionByName(byField))
                 .join(broadcast(names), vn.reformindex.spark.Names.seq("breakdown", "code"), "left")
-                .join(broadcast(periods), vn.reformindex.spark.Names.seq("period"))
-                .select(out.toArray(new Column[0]));
+                .join(broadcast(periods.drop("period_kind")), vn.reformindex.spark.Names.seq("period")));
     }
 }

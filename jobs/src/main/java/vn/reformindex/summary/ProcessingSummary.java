@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.reformindex.reference.ReferenceTables;
+import vn.reformindex.table.Tables;
 
 /**
  * The processing summary (definitions.md): key (unit_code, period, scope), scope {@code self} for every
@@ -86,28 +87,11 @@ public final class ProcessingSummary {
                 .drop("all_empty")
                 .withColumn("scope", lit(SUBTREE));
 
-        List<Column> out = new ArrayList<>();
-        out.add(col("unit_code"));
-        out.add(col("unit_name"));
-        out.add(col("unit_level"));
-        out.add(col("parent_code"));
-        out.add(col("peer_group"));
-        out.add(col("scope"));
-        out.add(col("period"));
-        out.add(col("period_kind"));
-        out.add(col("period_start"));
-        out.add(col("period_end"));
-        out.add(col("as_of"));
-        out.add(col("has_data").equalTo(false).as("no_data"));
-        Counts.COUNTED.keySet().forEach(c -> out.add(col(c)));
-        Counts.PERCENTAGES.keySet().forEach(c -> out.add(col(c)));
-        out.add(col("last_record_at"));
-        out.add(col("quarantined"));
-        Dataset<Row> all = selfRows.unionByName(subtree);
-        return Counts.withPercentages(all)
+        Dataset<Row> all = selfRows.unionByName(subtree).withColumn("no_data", col("has_data").equalTo(false));
+        return Tables.PROCESSING_SUMMARY.conform(Counts.withPercentages(all)
                 .join(broadcast(units.select("unit_code", "unit_name", "unit_level", "parent_code", "peer_group")), Names.seq("unit_code"), "left")
                 .join(broadcast(periods), Names.seq("period"))
-                .select(out.toArray(new Column[0]));
+                .drop("has_data"));
     }
 
     /** Rows that break carried_over + received = resolved + withdrawn + stopped + open_in_time + open_overdue. */
