@@ -20,7 +20,6 @@ final class Help {
             "  score      compute the criteria of the index for every unit and period",
             "  rank       rank units within their peer group and write the rankings report",
             "  run        everything above, in order",
-            "  generate   write a synthetic province's input files (see docs/generator.md)",
             "",
             "Options:",
             "  --input DIR      folder with units.csv, procedures.csv, holidays.csv, manual-scores.csv,",

@@ -30,11 +30,6 @@ public final class Main {
             out.print(Help.TEXT);
             return args.length == 0 ? ExitCode.BAD_ARGUMENTS.code : ExitCode.OK.code;
         }
-        if (args[0].equals("generate")) {
-            // The generator has its own options (seed, size, format) and needs no Spark for samples.
-            return vn.reformindex.generator.GeneratorCommand.run(
-                    java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 out.print(Help.TEXT);

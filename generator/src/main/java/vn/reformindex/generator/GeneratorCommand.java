@@ -33,6 +33,12 @@ public final class GeneratorCommand {
     private GeneratorCommand() {
     }
 
+    /** {@code ./reform-index generate ...} runs this (the launcher drops the word 'generate'). */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command and returns its exit code; never exits the JVM (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String output = null;
         long seed = SampleGenerator.DEFAULT_SEED;
