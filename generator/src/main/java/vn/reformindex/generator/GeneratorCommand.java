@@ -2,166 +2,172 @@ package vn.reformindex.generator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The 'generate' subcommand: writes a synthetic province's input files. */
-public final class GeneratorCommand {
-    static final String USAGE = String.join("\n",
-            "Usage: reform-index generate --output DIR [--seed N] [--dossiers N]",
+/**
+ * The 'generate' subcommand: writes a synthetic province's input files. {@code ./reform-index generate ...}
+ * runs {@link #main} with the words after 'generate'. Exit codes: 0 written, 1 the directory cannot be
+ * written, 2 a bad argument (one line naming it).
+ */
+@Command(name = "reform-index generate", defaultValueProvider = GeneratorCommand.Defaults.class,
+        sortOptions = false, usageHelpWidth = 100,
+        customSynopsis = {
+            "reform-index generate --output DIR [--seed N] [--dossiers N]",
+            "       reform-index generate --national --output DIR [--seed N] [--dossiers N] [--format csv|jsonl]",
+            "                             [--files N] [--threads N]"},
+        description = {
             "Writes a deterministic synthetic province (H99) in the input contract: units.csv, procedures.csv,",
             "holidays.csv, manual-scores.csv and dossiers/ (CSV, sync JSON Lines, broken-records.csv).",
-            "  --output DIR    directory to write (created; existing files of the same name are replaced)",
-            "  --seed N        random seed, default " + SampleGenerator.DEFAULT_SEED,
-            "  --dossiers N    number of distinct dossiers, default " + SampleGenerator.DEFAULT_DOSSIERS
-                    + " (minimum 100)",
-            "  --national      national scale instead: 34 provinces, 3,321 communes, dossiers in part files",
-            "                  (dossiers/part-NNNNN.csv|jsonl), generated in parallel; see docs/generator.md",
-            "  --format F      with --national: csv (default) or jsonl",
-            "  --files N       with --national: number of part files, default CPU cores x 4 (here "
-                    + defaultFiles() + "); the bytes depend on it, so give it for reproducible output",
-            "  --threads N     with --national: worker threads, default the available processors; the bytes",
-            "                  do not depend on it",
-            "  --help          this text");
+            "With --national, the whole country instead (see docs/generator.md).",
+            ""})
+public final class GeneratorCommand implements Callable<Integer> {
+    static final long MAX_SAMPLE = 5_000_000L;
+    static final long MAX_NATIONAL = 1_000_000_000L;
+    private static final String NAME = "reform-index generate";
+
+    /** Format of the national part files. */
+    enum Format { csv, jsonl }
+
+    // Required, but checked after parsing, so that an unknown option is what a bad command line reports.
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "directory to write, required (created; files of the same name are replaced)")
+    String output;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SampleGenerator.DEFAULT_SEED,
+            description = "random seed, default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--dossiers", paramLabel = "N", defaultValue = "" + SampleGenerator.DEFAULT_DOSSIERS,
+            description = {"number of distinct dossiers, default ${DEFAULT-VALUE}",
+                "(100.." + MAX_SAMPLE + "; national: 100.." + MAX_NATIONAL + ")"})
+    long dossiers;
+
+    @Option(names = "--national",
+            description = {"national scale instead: 34 provinces, 3,321 communes, dossiers in part files",
+                "(dossiers/part-NNNNN.csv|jsonl), generated in parallel"})
+    boolean national;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "csv",
+            description = "with --national: csv (default) or jsonl")
+    Format format;
+
+    @Option(names = "--files", paramLabel = "N",
+            description = {"with --national: number of part files, default CPU cores x 4 (here ${DEFAULT-VALUE});",
+                "the bytes depend on it, so give it for reproducible output"})
+    int files;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = {"with --national: worker threads, default the available processors (here ${DEFAULT-VALUE});",
+                "the bytes do not depend on it"})
+    int threads;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private GeneratorCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Defaults that depend on the machine. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            if (arg instanceof OptionSpec) {
+                switch (((OptionSpec) arg).longestName()) {
+                    case "--files":
+                        return Integer.toString(defaultFiles());
+                    case "--threads":
+                        return Integer.toString(Runtime.getRuntime().availableProcessors());
+                    default:
+                        return null;
+                }
+            }
+            return null;
+        }
+    }
 
     static int defaultFiles() {
         return Runtime.getRuntime().availableProcessors() * 4;
     }
 
-    private GeneratorCommand() {
-    }
-
-    /** {@code ./reform-index generate ...} runs this (the launcher drops the word 'generate'). */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the command and returns its exit code; never exits the JVM (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String output = null;
-        long seed = SampleGenerator.DEFAULT_SEED;
-        long dossiers = SampleGenerator.DEFAULT_DOSSIERS;
-        boolean national = false;
-        String format = "csv";
-        int files = defaultFiles();
-        int threads = Runtime.getRuntime().availableProcessors();
-        boolean nationalOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            String name = a;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            switch (name) {
-                case "--help":
-                case "-h":
-                    out.println(USAGE);
-                    return 0;
-                case "--national":
-                    if (value != null) {
-                        err.println("reform-index generate: --national takes no value");
-                        return 2;
-                    }
-                    national = true;
-                    continue;
-                case "--format":
-                case "--files":
-                case "--threads":
-                    nationalOnly = true;
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            err.println("reform-index generate: " + name + " needs a value");
-                            return 2;
-                        }
-                        value = args[++i];
-                    }
-                    break;
-                case "--output":
-                case "--seed":
-                case "--dossiers":
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            err.println("reform-index generate: " + name + " needs a value");
-                            return 2;
-                        }
-                        value = args[++i];
-                    }
-                    break;
-                default:
-                    err.println("reform-index generate: unknown argument '" + a + "'");
-                    err.println(USAGE);
-                    return 2;
-            }
-            try {
-                if (name.equals("--output")) {
-                    if (value.isEmpty()) {
-                        err.println("reform-index generate: --output needs a directory");
-                        return 2;
-                    }
-                    output = value;
-                } else if (name.equals("--seed")) {
-                    seed = Long.parseLong(value);
-                } else if (name.equals("--format")) {
-                    if (!value.equals("csv") && !value.equals("jsonl")) {
-                        err.println("reform-index generate: --format must be csv or jsonl, got '" + value + "'");
-                        return 2;
-                    }
-                    format = value;
-                } else if (name.equals("--files")) {
-                    files = Integer.parseInt(value);
-                    if (files < 1 || files > 99_999) {
-                        err.println("reform-index generate: --files must be between 1 and 99999, got '" + value + "'");
-                        return 2;
-                    }
-                } else if (name.equals("--threads")) {
-                    threads = Integer.parseInt(value);
-                    if (threads < 1 || threads > 1024) {
-                        err.println("reform-index generate: --threads must be between 1 and 1024, got '" + value + "'");
-                        return 2;
-                    }
-                } else {
-                    dossiers = Long.parseLong(value);
-                    if (dossiers < 100 || dossiers > MAX_NATIONAL) {
-                        err.println("reform-index generate: --dossiers must be between 100 and 5000000 (national: "
-                                + MAX_NATIONAL + "), got '" + value + "'");
-                        return 2;
-                    }
-                }
-            } catch (NumberFormatException e) {
-                err.println("reform-index generate: " + name + " needs a whole number, got '" + value + "'");
-                return 2;
-            }
+        CommandLine cl = new CommandLine(new GeneratorCommand(out, err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.println(NAME + ": " + e.getMessage() + " (see " + NAME + " --help)");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private void range(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw bad(option + " must be between " + min + " and " + max + ", got '" + value + "'");
         }
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
         if (output == null) {
-            err.println("reform-index generate: --output DIR is required");
-            err.println(USAGE);
-            return 2;
+            throw bad("--output DIR is required");
         }
-        if (!national && nationalOnly) {
-            err.println("reform-index generate: --format, --files and --threads need --national");
-            return 2;
+        if (output.isEmpty()) {
+            throw bad("--output needs a directory");
         }
-        if (!national && dossiers > 5_000_000) {
-            err.println("reform-index generate: --dossiers must be between 100 and 5000000, got '" + dossiers + "'");
-            return 2;
+        if (!national) {
+            for (String option : new String[] {"--format", "--files", "--threads"}) {
+                if (given.hasMatchedOption(option)) {
+                    throw bad(option + " needs --national (--format, --files and --threads are national only)");
+                }
+            }
         }
+        range("--dossiers", dossiers, 100, national ? MAX_NATIONAL : MAX_SAMPLE);
+        range("--files", files, 1, 99_999);
+        range("--threads", threads, 1, 1024);
         Path dir = Paths.get(output);
-        if (national) {
-            return national(dir, seed, dossiers, format.equals("jsonl"), files, threads, out, err);
-        }
+        return national ? national(dir) : sample(dir);
+    }
+
+    private int sample(Path dir) {
         SampleGenerator.Result result;
         try {
             result = SampleGenerator.generate(dir, seed, (int) dossiers);
         } catch (IOException | RuntimeException e) {
-            err.println("reform-index generate: cannot write " + dir + ": " + e.getMessage());
+            err.println(NAME + ": cannot write " + dir + ": " + e.getMessage());
             return 1;
         }
-        out.println(String.format(Locale.ROOT, "reform-index generate: seed %d, %d dossiers -> %s", seed, dossiers, dir));
+        out.println(String.format(Locale.ROOT, "%s: seed %d, %d dossiers -> %s", NAME, seed, dossiers, dir));
         for (Map.Entry<String, Integer> e : result.records.entrySet()) {
             out.println(String.format(Locale.ROOT, "  %-32s %7d records", e.getKey(), e.getValue()));
         }
@@ -170,22 +176,19 @@ public final class GeneratorCommand {
         return 0;
     }
 
-    static final long MAX_NATIONAL = 1_000_000_000L;
-
-    private static int national(Path dir, long seed, long dossiers, boolean json, int files, int threads,
-            PrintStream out, PrintStream err) {
+    private int national(Path dir) {
+        boolean json = format == Format.jsonl;
         long started = System.nanoTime();
         NationalGenerator.Result result;
         try {
             result = NationalGenerator.generate(dir, seed, dossiers, json, files, threads);
         } catch (IOException | RuntimeException e) {
-            err.println("reform-index generate: cannot write " + dir + ": " + e.getMessage());
+            err.println(NAME + ": cannot write " + dir + ": " + e.getMessage());
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.println(String.format(Locale.ROOT,
-                "reform-index generate: national, seed %d, %d dossiers, %d part files (%s), %d threads -> %s", seed,
-                dossiers, files, json ? "jsonl" : "csv", threads, dir));
+        out.println(String.format(Locale.ROOT, "%s: national, seed %d, %d dossiers, %d part files (%s), %d threads -> %s",
+                NAME, seed, dossiers, files, format, threads, dir));
         for (Map.Entry<String, Long> e : result.records.entrySet()) {
             if (!e.getKey().startsWith("dossiers/part-")) {
                 out.println(String.format(Locale.ROOT, "  %-32s %10d records", e.getKey(), e.getValue()));

@@ -128,9 +128,16 @@ class SampleGeneratorTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--seed"));
         assertEquals(2, GeneratorCommand.run(new String[] {"--seed", "1"}, o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--output"));
-        assertEquals(2, GeneratorCommand.run(new String[] {"--bogus"}, o, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bogus"));
-        assertEquals(0, GeneratorCommand.run(new String[] {"--help"}, o, e));
+        err.reset();
+        assertEquals(2, GeneratorCommand.run(new String[] {"--bogus", "--output", "x"}, o, e));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("--bogus"), message);
+        assertEquals(1, message.lines().count(), "one line: " + message);
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, GeneratorCommand.run(new String[] {"--help"}, new PrintStream(help, true, StandardCharsets.UTF_8), e));
+        for (String option : new String[] {"--output", "--seed", "--dossiers", "--national", "--format", "--files", "--threads"}) {
+            assertTrue(help.toString(StandardCharsets.UTF_8).contains(option), option);
+        }
     }
 
     private static void assertSameFiles(Path expected, Path actual) throws IOException {
