@@ -160,7 +160,7 @@ public final class GeneratorCommand implements Callable<Integer> {
     }
 
     private int sample(Path dir) {
-        SampleGenerator.Result result;
+        GeneratedFiles result;
         try {
             result = SampleGenerator.generate(dir, seed, (int) dossiers);
         } catch (IOException | RuntimeException e) {
@@ -168,7 +168,7 @@ public final class GeneratorCommand implements Callable<Integer> {
             return 1;
         }
         out.println(String.format(Locale.ROOT, "%s: seed %d, %d dossiers -> %s", NAME, seed, dossiers, dir));
-        for (Map.Entry<String, Integer> e : result.records.entrySet()) {
+        for (Map.Entry<String, Long> e : result.records.entrySet()) {
             out.println(String.format(Locale.ROOT, "  %-32s %7d records", e.getKey(), e.getValue()));
         }
         out.println(String.format(Locale.ROOT, "  %d files, %d dossier records, %d bytes", result.records.size(),
@@ -179,7 +179,7 @@ public final class GeneratorCommand implements Callable<Integer> {
     private int national(Path dir) {
         boolean json = format == Format.jsonl;
         long started = System.nanoTime();
-        NationalGenerator.Result result;
+        GeneratedFiles result;
         try {
             result = NationalGenerator.generate(dir, seed, dossiers, json, files, threads);
         } catch (IOException | RuntimeException e) {
@@ -195,7 +195,7 @@ public final class GeneratorCommand implements Callable<Integer> {
             }
         }
         out.println(String.format(Locale.ROOT, "  %-32s %10d records (%d dossiers + %d older versions of re-synced ones)",
-                "dossiers/part-*", result.dossierRecords() - result.broken, dossiers, result.resyncs));
+                "dossiers/part-*", result.dossierRecords() - result.broken(), dossiers, result.resyncs));
         out.println(String.format(Locale.ROOT, "  %d dossier records, %d bytes, %.1f s", result.dossierRecords(),
                 result.bytes, seconds));
         return 0;
