@@ -1,5 +1,7 @@
 package vn.reformindex.generator;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,9 +23,22 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SparkTestSupport;
+import vn.reformindex.cli.Main;
+import vn.reformindex.ingest.IngestStage;
+import vn.reformindex.ingest.ReasonCode;
+import vn.reformindex.io.Storage;
+import vn.reformindex.pipeline.OutputStore;
 
+/**
+ * The national shape of the generator (a test dependency of jobs): its bytes do not depend on the threads,
+ * its registry, its files, and its counts against the pipeline's own ingest.
+ */
 class NationalGeneratorTest {
     private static final int DOSSIERS = 20_000;
     private static final int FILES = 6;
@@ -76,10 +91,9 @@ class NationalGeneratorTest {
     @Test
     void recordCountsAddUp() throws IOException {
         Path out = tmp.resolve("n");
-        NationalGenerator.Result result = NationalGenerator.generate(out, 766, DOSSIERS, false, FILES, 2);
-        assertEquals(NationalBrokenRecords.QUARANTINED + NationalBrokenRecords.GOOD, result.broken);
+        GeneratedFiles result = NationalGenerator.generate(out, 766, DOSSIERS, false, FILES, 2);
         assertTrue(result.resyncs > DOSSIERS / 200 && result.resyncs < DOSSIERS / 50, "re-syncs " + result.resyncs);
-        assertEquals(DOSSIERS + result.resyncs + result.broken, result.dossierRecords());
+        assertEquals(DOSSIERS + result.resyncs + result.broken(), result.dossierRecords());
         NationalRegistry reg = new NationalRegistry(766);
         Map<String, NationalRegistry.Unit> units = new HashMap<>();
         for (NationalRegistry.Unit x : reg.units) {
@@ -105,7 +119,7 @@ class NationalGeneratorTest {
                 assertNotNull(u, line);
                 String day = cells[8].isEmpty() ? cells[7] : cells[8];
                 LocalDate d = LocalDate.parse(day.substring(0, 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-                assertFalse(d.isBefore(u.validFrom), line);
+                assertFalse(d.isBefore(u.u.validFrom), line);
                 assertTrue(u.u.validTo == null || !d.isAfter(u.u.validTo), line);
             }
         }
@@ -113,6 +127,67 @@ class NationalGeneratorTest {
         assertEquals(DOSSIERS + result.resyncs, rows);
         assertEquals(result.resyncs, versions.values().stream().filter(n -> n == 2).count());
         assertEquals(0, versions.values().stream().filter(n -> n > 2).count());
+    }
+
+    /**
+     * What the generator says it wrote (records per file, distinct dossiers, older versions of re-synced
+     * ones, the broken-records file's intended fates) is what the pipeline's ingest finds in the files:
+     * a wrong count on either side fails here.
+     */
+    @Test
+    void countsMatchTheIngest() throws IOException {
+        Path in = tmp.resolve("ingest-in");
+        GeneratedFiles generated = NationalGenerator.generate(in, 766, 2_000, false, 3, 2);
+        Path out = tmp.resolve("ingest-out");
+        SparkSession spark = SparkTestSupport.spark();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new String[] {"ingest", "--input", in.toString(), "--output", out.toString(),
+            "--run-date", "2026-01-15"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        OutputStore store = new OutputStore(Storage.local(), out.toString());
+
+        // reconciliation, per file: read = what the generator wrote; accepted + superseded in the parts,
+        // the intended fates in the broken-records file
+        Map<String, Long> written = new TreeMap<>(generated.records);
+        written.keySet().removeIf(f -> !f.startsWith("dossiers/"));
+        Map<String, long[]> reconciled = new TreeMap<>();
+        for (Row r : spark.read().parquet(store.tableUri(IngestStage.RECONCILIATION)).groupBy("file")
+                .agg(sum("read"), sum("accepted"), sum("quarantined"), sum("superseded")).collectAsList()) {
+            reconciled.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
+        }
+        assertEquals(written.keySet(), reconciled.keySet(), "files");
+        long superseded = 0;
+        for (Map.Entry<String, Long> e : written.entrySet()) {
+            long[] c = reconciled.get(e.getKey());
+            assertEquals(e.getValue(), c[0], e.getKey() + ": read");
+            if (e.getKey().equals(BrokenRecords.FILE)) {
+                assertEquals(generated.brokenAccepted, c[1], "broken records accepted");
+                assertEquals(generated.broken() - generated.brokenAccepted, c[2], "broken records quarantined");
+                assertEquals(0, c[3], "broken records superseded");
+            } else {
+                assertEquals(0, c[2], e.getKey() + ": quarantined");
+                superseded += c[3];
+            }
+        }
+        assertEquals(generated.resyncs, superseded, "older versions of re-synced dossiers");
+
+        // quarantine: exactly the intended reasons, all from the broken-records file
+        Dataset<Row> quarantine = spark.read().parquet(store.tableUri(IngestStage.QUARANTINE));
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (Row r : quarantine.groupBy("reason").count().collectAsList()) {
+            reasons.put(r.getString(0), (int) r.getLong(1));
+        }
+        assertEquals(generated.brokenQuarantined, reasons);
+        for (String reason : generated.brokenQuarantined.keySet()) {
+            ReasonCode.valueOf(reason); // the generator names the pipeline's reason codes
+        }
+        assertEquals(ReasonCode.values().length, reasons.size(), "every reason is covered");
+        assertEquals(0, quarantine.filter(col("source_file").notEqual(BrokenRecords.FILE)).count());
+
+        // staged: one row per distinct dossier, plus the good broken records
+        Dataset<Row> staged = spark.read().parquet(store.tableUri(IngestStage.STAGED));
+        assertEquals(generated.dossiers + generated.brokenAccepted, staged.count());
+        assertEquals(generated.brokenAccepted, staged.filter(col("source_file").equalTo(BrokenRecords.FILE)).count());
     }
 
     @Test

@@ -56,7 +56,7 @@ class SampleGeneratorTest {
     @Test
     void statedProperties() throws IOException {
         Path out = tmp.resolve("props");
-        SampleGenerator.Result result = SampleGenerator.generate(out, SampleGenerator.DEFAULT_SEED, SampleGenerator.DEFAULT_DOSSIERS);
+        GeneratedFiles result = SampleGenerator.generate(out, SampleGenerator.DEFAULT_SEED, SampleGenerator.DEFAULT_DOSSIERS);
 
         // units: 1 province, 9 departments, 3 districts, 24 communes
         Map<String, Integer> levels = new TreeMap<>();
@@ -109,6 +109,10 @@ class SampleGeneratorTest {
         assertTrue(json * 10 <= all, "JSON Lines records " + json + " of " + all);
         assertTrue(json * 20 >= all, "JSON Lines records " + json + " of " + all);
         assertTrue(repeated >= 200 && repeated <= 1000, "re-synced dossiers: " + repeated);
+        assertEquals(result.resyncs, repeated);
+        assertEquals(result.dossiers + result.resyncs + result.broken(), result.dossierRecords());
+        assertEquals(40, result.broken());
+        assertEquals(5, result.brokenAccepted);
         assertTrue(dossierFiles.contains(out.resolve("dossiers/broken-records.csv")));
         assertTrue(result.bytes < 20L * 1024 * 1024, "bytes: " + result.bytes);
 
@@ -128,9 +132,16 @@ class SampleGeneratorTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--seed"));
         assertEquals(2, GeneratorCommand.run(new String[] {"--seed", "1"}, o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--output"));
-        assertEquals(2, GeneratorCommand.run(new String[] {"--bogus"}, o, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bogus"));
-        assertEquals(0, GeneratorCommand.run(new String[] {"--help"}, o, e));
+        err.reset();
+        assertEquals(2, GeneratorCommand.run(new String[] {"--bogus", "--output", "x"}, o, e));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("--bogus"), message);
+        assertEquals(1, message.lines().count(), "one line: " + message);
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, GeneratorCommand.run(new String[] {"--help"}, new PrintStream(help, true, StandardCharsets.UTF_8), e));
+        for (String option : new String[] {"--output", "--seed", "--dossiers", "--national", "--format", "--files", "--threads"}) {
+            assertTrue(help.toString(StandardCharsets.UTF_8).contains(option), option);
+        }
     }
 
     private static void assertSameFiles(Path expected, Path actual) throws IOException {

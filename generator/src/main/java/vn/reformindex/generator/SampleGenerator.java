@@ -1,8 +1,6 @@
 package vn.reformindex.generator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,73 +30,41 @@ public final class SampleGenerator {
     static final double RESYNC_SHARE = 0.011;
     static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd", Locale.ROOT);
 
-    /** What was written: records per file (relative path, '/' separated) and total bytes. */
-    public static final class Result {
-        public final Map<String, Integer> records = new TreeMap<>();
-        public long bytes;
-
-        public int dossierRecords() {
-            int n = 0;
-            for (Map.Entry<String, Integer> e : records.entrySet()) {
-                if (e.getKey().startsWith("dossiers/")) {
-                    n += e.getValue();
-                }
-            }
-            return n;
-        }
-    }
-
     private final long seed;
     private final int dossiers;
     private final Province p = new Province();
     private final Map<String, List<Dossier>> files = new TreeMap<>();
+    private long resyncs;
 
     private SampleGenerator(long seed, int dossiers) {
         this.seed = seed;
         this.dossiers = dossiers;
     }
 
-    public static Result generate(Path out, long seed, int dossiers) throws IOException {
+    public static GeneratedFiles generate(Path out, long seed, int dossiers) throws IOException {
         return new SampleGenerator(seed, dossiers).run(out);
     }
 
-    private Result run(Path out) throws IOException {
-        Result result = new Result();
-        Files.createDirectories(out.resolve("dossiers"));
-        write(out, "units.csv", units(), result);
-        write(out, "procedures.csv", procedures(), result);
-        write(out, "holidays.csv", holidays(), result);
-        write(out, "manual-scores.csv", manualScores(), result);
+    private GeneratedFiles run(Path out) throws IOException {
+        InputFolder folder = new InputFolder(out);
+        ReferenceFiles.write(folder, p, p.units, seed, 1000);
         dossiers();
         for (Map.Entry<String, List<Dossier>> e : files.entrySet()) {
             List<Dossier> list = e.getValue();
             list.sort(Comparator.comparing(Dossier::firstDate).thenComparing(d -> d.code)
                     .thenComparing(d -> d.updated));
-            StringBuilder b = new StringBuilder(list.size() * 320);
             String name = e.getKey();
-            if (name.endsWith(".jsonl")) {
+            try (InputFolder.DossierFile f = name.endsWith(".jsonl") ? folder.jsonDossiers(name)
+                    : folder.csvDossiers(name, writerFor(name))) {
                 for (Dossier d : list) {
-                    DossierWriter.json(b, d);
-                }
-            } else {
-                b.append(DossierWriter.header());
-                DossierWriter w = writerFor(name);
-                for (Dossier d : list) {
-                    w.csv(b, d);
+                    f.add(d);
                 }
             }
-            write(out, name, b.toString(), result);
-            result.records.put(name, list.size());
         }
-        int broken = BrokenRecords.write(b -> {
-            try {
-                write(out, BrokenRecords.FILE, b, result);
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }, p, new SplittableRandom(seed * 31 + 999_983));
-        result.records.put(BrokenRecords.FILE, broken);
-        return result;
+        BrokenRecords.write(folder, p, BrokenRecords.Shape.sample(), new SplittableRandom(seed * 31 + 999_983));
+        folder.result.dossiers = dossiers;
+        folder.result.resyncs = resyncs;
+        return folder.result;
     }
 
     private static DossierWriter writerFor(String file) {
@@ -109,82 +75,6 @@ public final class SampleGenerator {
             return new DossierWriter(DossierWriter.DMY, false);
         }
         return new DossierWriter(DossierWriter.COMPACT, false);
-    }
-
-    private static void write(Path out, String name, String text, Result result) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        Files.write(out.resolve(name), bytes);
-        result.bytes += bytes.length;
-        if (!name.startsWith("dossiers/")) {
-            int lines = 0;
-            for (byte x : bytes) {
-                if (x == '\n') {
-                    lines++;
-                }
-            }
-            result.records.put(name, lines - 1);
-        }
-    }
-
-    // ---------------------------------------------------------------- reference files
-
-    private String units() {
-        StringBuilder b = new StringBuilder("MaDonVi,TenDonVi,CapDonVi,MaDonViCha,NhomXepHang,HieuLucTu,HieuLucDen,MaDonViKeThua\n");
-        for (Province.Unit u : p.units) {
-            DossierWriter.row(b, new String[] {u.code, u.name, u.level, u.parent, u.level,
-                Province.UNIT_START.toString(), u.validTo == null ? "" : u.validTo.toString(), u.successor});
-        }
-        return b.toString();
-    }
-
-    private String procedures() {
-        StringBuilder b = new StringBuilder("MaTTHC,TenTTHC,MaLinhVuc,CapThucHien,MucDo,CoPhiLePhi,YeuCauKetQuaGiayTo,DoiTuongCongDan,ThoiHanGiaiQuyet,DonViTinh\n");
-        for (Province.Procedure x : p.procedures) {
-            DossierWriter.row(b, new String[] {x.code, x.name, x.field, x.level, Integer.toString(x.mucDo),
-                x.fee > 0 ? "1" : "0", Integer.toString(x.resultDocument), Integer.toString(x.citizen),
-                Integer.toString(x.limit), x.unit});
-        }
-        return b.toString();
-    }
-
-    private String holidays() {
-        StringBuilder b = new StringBuilder("Ngay,MoTa\n");
-        for (Map.Entry<LocalDate, String> e : p.holidays.entrySet()) {
-            DossierWriter.row(b, new String[] {e.getKey().toString(), e.getValue()});
-        }
-        return b.toString();
-    }
-
-    static final String[] CRITERIA = {"1.1", "1.2", "1.3", "4.6", "5.2", "5.3"};
-    static final int[] CRITERIA_MAX = {6, 4, 2, 2, 6, 6};
-
-    private String manualScores() {
-        StringBuilder b = new StringBuilder("MaDonVi,KyDanhGia,MaChiSo,Diem,GiaTri,NguonMinhChung\n");
-        for (int year = 2024; year <= 2025; year++) {
-            LocalDate yearEnd = LocalDate.of(year, 12, 31);
-            for (int i = 0; i < p.units.size(); i++) {
-                Province.Unit u = p.units.get(i);
-                if (!(u.level.equals("SO") || u.level.equals("XA"))) {
-                    continue;
-                }
-                if (u.validTo != null && u.validTo.isBefore(yearEnd)) {
-                    continue;
-                }
-                SplittableRandom r = new SplittableRandom(seed * 7 + year * 1000L + i);
-                for (int c = 0; c < CRITERIA.length; c++) {
-                    int max = CRITERIA_MAX[c];
-                    // between 40% and 100% of the maximum, in hundredths
-                    int hundredths = (int) Math.round(max * 100 * (0.4 + 0.6 * r.nextDouble()));
-                    String points = String.format(Locale.ROOT, "%d.%02d", hundredths / 100, hundredths % 100);
-                    String issuer = u.level.equals("SO") ? (c == 3 ? "STP" : "SNV") : "UBND";
-                    String kind = CRITERIA[c].startsWith("5.") ? "KQ" : "BC";
-                    String evidence = (kind.equals("KQ") ? "Kết quả khảo sát số " : "Báo cáo số ")
-                            + (10 + r.nextInt(390)) + "/" + kind + "-" + issuer + " năm " + year;
-                    DossierWriter.row(b, new String[] {u.code, Integer.toString(year), CRITERIA[c], points, "", evidence});
-                }
-            }
-        }
-        return b.toString();
     }
 
     // ---------------------------------------------------------------- dossiers
@@ -265,6 +155,7 @@ public final class SampleGenerator {
             }
             if (resync) {
                 Dossier older = olderVersion(d, r);
+                resyncs++;
                 file(csvName(group, older.firstDate())).add(older);
                 file(jsonName(d.updated)).add(d);
             } else if (inJson) {

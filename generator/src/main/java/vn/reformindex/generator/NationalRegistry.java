@@ -46,15 +46,13 @@ final class NationalRegistry {
         "Phong", "Cát", "Bảo", "Định", "Nghĩa", "Tường", "Khánh", "Lạc", "Thái", "Hiệp", "Điền", "Châu", "Giang",
         "Lương", "Cường", "Đạo", "Tùng", "Vân", "Mường", "Nà", "Pắc", "Chiềng", "Khê", "Gò", "Cầu", "Đồng"};
 
-    /** A unit with its validity start, province index and what its dossiers draw from. */
+    /** A unit and its province. */
     static final class Unit {
         final Province.Unit u;
-        final LocalDate validFrom;
         final int province; // 0..33
 
-        Unit(Province.Unit u, LocalDate validFrom, int province) {
+        Unit(Province.Unit u, int province) {
             this.u = u;
-            this.validFrom = validFrom;
             this.province = province;
         }
     }
@@ -78,8 +76,8 @@ final class NationalRegistry {
 
     private void add(String code, String name, String level, String parent, LocalDate from, LocalDate to,
             String successor, double weight, int online, double late, int dept, int pi) {
-        units.add(new Unit(new Province.Unit(code, name, level, parent, to, successor, weight, online, late, dept),
-                from, pi));
+        units.add(new Unit(new Province.Unit(code, name, level, parent, from, to, successor, weight, online, late, dept),
+                pi));
     }
 
     private static String place(SplittableRandom r, Set<String> used) {
@@ -148,7 +146,7 @@ final class NationalRegistry {
     List<Unit> validOn(String level, LocalDate day) {
         List<Unit> out = new ArrayList<>();
         for (Unit x : units) {
-            if (x.u.level.equals(level) && !day.isBefore(x.validFrom) && (x.u.validTo == null || !day.isAfter(x.u.validTo))) {
+            if (x.u.level.equals(level) && !day.isBefore(x.u.validFrom) && (x.u.validTo == null || !day.isAfter(x.u.validTo))) {
                 out.add(x);
             }
         }
@@ -157,7 +155,7 @@ final class NationalRegistry {
 
     Unit first(String level, LocalDate day, int province) {
         for (Unit x : units) {
-            if (x.province == province && x.u.level.equals(level) && !day.isBefore(x.validFrom)
+            if (x.province == province && x.u.level.equals(level) && !day.isBefore(x.u.validFrom)
                     && (x.u.validTo == null || !day.isAfter(x.u.validTo))) {
                 return x;
             }

@@ -25,6 +25,7 @@ final class Province {
         final String name;
         final String level; // TINH, SO, HUYEN, XA
         final String parent;
+        final LocalDate validFrom;
         final LocalDate validTo; // null = open
         final String successor;
         final double weight; // relative yearly dossier volume
@@ -34,10 +35,16 @@ final class Province {
 
         Unit(String code, String name, String level, String parent, LocalDate validTo, String successor,
                 double weight, int onlinePct, double latePct, int deptIndex) {
+            this(code, name, level, parent, UNIT_START, validTo, successor, weight, onlinePct, latePct, deptIndex);
+        }
+
+        Unit(String code, String name, String level, String parent, LocalDate validFrom, LocalDate validTo,
+                String successor, double weight, int onlinePct, double latePct, int deptIndex) {
             this.code = code;
             this.name = name;
             this.level = level;
             this.parent = parent;
+            this.validFrom = validFrom;
             this.validTo = validTo;
             this.successor = successor;
             this.weight = weight;
