@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.reformindex.SparkTestSupport;
 import vn.reformindex.cli.Main;
-import vn.reformindex.ingest.IngestStage;
-import vn.reformindex.ingest.ReasonCode;
+import vn.reformindex.core.ReasonCode;
+import vn.reformindex.table.Tables;
 import vn.reformindex.io.Storage;
 import vn.reformindex.pipeline.OutputStore;
 
@@ -151,7 +151,7 @@ class NationalGeneratorTest {
         Map<String, Long> written = new TreeMap<>(generated.records);
         written.keySet().removeIf(f -> !f.startsWith("dossiers/"));
         Map<String, long[]> reconciled = new TreeMap<>();
-        for (Row r : spark.read().parquet(store.tableUri(IngestStage.RECONCILIATION)).groupBy("file")
+        for (Row r : spark.read().parquet(store.tableUri(Tables.RECONCILIATION.name())).groupBy("file")
                 .agg(sum("read"), sum("accepted"), sum("quarantined"), sum("superseded")).collectAsList()) {
             reconciled.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
         }
@@ -172,7 +172,7 @@ class NationalGeneratorTest {
         assertEquals(generated.resyncs, superseded, "older versions of re-synced dossiers");
 
         // quarantine: exactly the intended reasons, all from the broken-records file
-        Dataset<Row> quarantine = spark.read().parquet(store.tableUri(IngestStage.QUARANTINE));
+        Dataset<Row> quarantine = spark.read().parquet(store.tableUri(Tables.QUARANTINE.name()));
         Map<String, Integer> reasons = new TreeMap<>();
         for (Row r : quarantine.groupBy("reason").count().collectAsList()) {
             reasons.put(r.getString(0), (int) r.getLong(1));
@@ -185,7 +185,7 @@ class NationalGeneratorTest {
         assertEquals(0, quarantine.filter(col("source_file").notEqual(BrokenRecords.FILE)).count());
 
         // staged: one row per distinct dossier, plus the good broken records
-        Dataset<Row> staged = spark.read().parquet(store.tableUri(IngestStage.STAGED));
+        Dataset<Row> staged = spark.read().parquet(store.tableUri(Tables.STAGED_DOSSIERS.name()));
         assertEquals(generated.dossiers + generated.brokenAccepted, staged.count());
         assertEquals(generated.brokenAccepted, staged.filter(col("source_file").equalTo(BrokenRecords.FILE)).count());
     }
