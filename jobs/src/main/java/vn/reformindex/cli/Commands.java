@@ -82,8 +82,8 @@ final class Commands {
         }
     }
 
-    @Command(usageHelpWidth = 120, sortOptions = false, name = "score", description = "Compute the criteria of the criteria set for every unit and period.")
-    static final class Score extends StageCommand {
+    /** Subcommands that score or rank: periods and a criteria set. */
+    abstract static class CriteriaCommand extends StageCommand {
         @Mixin
         Options.Periods periods;
         @Mixin
@@ -96,18 +96,14 @@ final class Commands {
         }
     }
 
-    @Command(usageHelpWidth = 120, sortOptions = false, name = "rank", description = "Rank units within their peer group and write the rankings report.")
-    static final class Rank extends StageCommand {
-        @Mixin
-        Options.Periods periods;
-        @Mixin
-        Options.Criteria criteria;
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "score",
+            description = "Compute the criteria of the criteria set for every unit and period.")
+    static final class Score extends CriteriaCommand {
+    }
 
-        @Override
-        void apply(RunConfig.Builder b) {
-            periods.apply(b);
-            criteria.apply(b);
-        }
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "rank",
+            description = "Rank units within their peer group and write the rankings report.")
+    static final class Rank extends CriteriaCommand {
     }
 
     @Command(usageHelpWidth = 120, sortOptions = false, name = Pipeline.ALL, description = "Run every stage in order: ingest, facts, summary, score, rank.")
