@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import vn.reformindex.ingest.StagedDossiers;
+import vn.reformindex.table.Tables;
 import vn.reformindex.period.PeriodTable;
 import vn.reformindex.reference.Procedure;
 import vn.reformindex.reference.ProcedureCatalogue;
@@ -24,7 +24,7 @@ import vn.reformindex.reference.UnitRegistry;
 
 /**
  * Tiny hand-written frames for unit tests of the transformations: staged dossiers (built on
- * {@link StagedDossiers#SCHEMA}, unused columns null or their ingest default), a registry, a catalogue and
+ * {@code staged_dossiers} ({@link Tables#STAGED_DOSSIERS}), unused columns null or their ingest default), a registry, a catalogue and
  * a period table.
  */
 public final class TinyFrames {
@@ -46,7 +46,7 @@ public final class TinyFrames {
         private final Map<String, Object> v = new LinkedHashMap<>();
 
         private Staged(String code, String unit, int status) {
-            for (StructField f : StagedDossiers.SCHEMA.fields()) {
+            for (StructField f : Tables.STAGED_DOSSIERS.schema().fields()) {
                 v.put(f.name(), null);
             }
             set("dossier_code", code);
@@ -107,7 +107,7 @@ public final class TinyFrames {
         for (Staged s : dossiers) {
             rows.add(s.row());
         }
-        return SparkTestSupport.spark().createDataFrame(rows, StagedDossiers.SCHEMA);
+        return SparkTestSupport.spark().createDataFrame(rows, Tables.STAGED_DOSSIERS.schema());
     }
 
     public static Unit unit(String code, String level, String parent, String validFrom, String validTo) {

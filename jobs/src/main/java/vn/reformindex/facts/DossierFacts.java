@@ -60,7 +60,9 @@ public final class DossierFacts {
                         .when(endDate.equalTo(dueDate), lit("on_time"))
                         .otherwise(lit("late")));
         Column fee = col("fee_total");
-        Column hasFee = fee.gt(0).or(col("procedure_has_fee").equalTo(true).and(fee.isNull().or(not(fee.equalTo(0)))));
+        // Known: a dossier without a fee and without a fee-bearing catalogue entry has none (false, not null).
+        Column hasFee = coalesce(fee.gt(0).or(col("procedure_has_fee").equalTo(true).and(fee.isNull().or(not(fee.equalTo(0))))),
+                lit(false));
         Column ratingDate = when(col("rating").isNotNull(),
                 coalesce(to_date(col("rated_at")), when(endKind.equalTo(RESOLVED), endDate)));
         return new Column[]{

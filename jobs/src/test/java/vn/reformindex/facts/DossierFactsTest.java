@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import vn.reformindex.TinyFrames;
 import vn.reformindex.TinyFrames.Staged;
@@ -203,8 +202,6 @@ class DossierFactsTest {
      * holds: has_fee is false, not unknown. A null would drop these dossiers from any
      * {@code count_if(... AND NOT has_fee)}.
      */
-    @Disabled("bug: DossierFacts.has_fee is null, not false, when TongPhiLePhi is missing and the catalogue does not "
-            + "say fee-bearing (fee.gt(0) is null and null OR false = null)")
     @Test
     void hasFeeIsFalseWhenTheFeeIsMissingAndTheCatalogueSaysNoFee() {
         Map<String, String> got = select("has_fee");

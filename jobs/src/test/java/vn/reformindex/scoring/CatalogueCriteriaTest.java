@@ -13,7 +13,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import vn.reformindex.SparkTestSupport;
 import vn.reformindex.TinyFrames;
@@ -163,12 +162,10 @@ class CatalogueCriteriaTest {
     /**
      * definitions.md: "each ratio and each criterion's points are computed from the integer counts at scale
      * 10, half-up". From the counts, 3.1 = (4/6) x 4 / 0.8 = 3.333..., 3.5 = (2/3) x 2 / 0.8 = 1.666...,
-     * 4.5a = (2/3) x 2 = 1.333...; ScoreRows multiplies the ratio already rounded to 0.6666666667, which
-     * gives 3.3333333335, 1.6666666668 and 1.3333333334 (and, e.g., 1/3 of a 6-point ratio criterion gives
+     * 4.5a = (2/3) x 2 = 1.333...; multiplying the ratio already rounded to 0.6666666667 would
+     * give 3.3333333335, 1.6666666668 and 1.3333333334 (and, e.g., 1/3 of a 6-point ratio criterion would give
      * 1.9999999998 instead of 2, which can move a published total across a .xx5 boundary).
      */
-    @Disabled("bug: ScoreRows computes points from the ratio rounded to scale 10 instead of from the integer counts "
-            + "(definitions.md, decimal arithmetic): double rounding in the 10th decimal")
     @Test
     void pointsFromTheCountsRoundedOnce() {
         Map<String, String> want = new TreeMap<>();
