@@ -39,9 +39,6 @@ final class Commands {
             common.apply(b);
             apply(b);
             RunConfig config = b.build();
-            if (config.official() && config.periods().isEmpty()) {
-                throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--official needs the periods to mark, given with --period");
-            }
             RunResult r = Pipeline.run(config);
             out.println("reform-index: " + config.command() + " succeeded (run " + r.runId() + ")");
             out.println("  tables:  " + r.tablesUri() + " (current versions listed in " + r.pointersUri() + ")");

@@ -94,6 +94,35 @@ public final class Storage implements Serializable {
         return fs(from).rename(new Path(from), new Path(to));
     }
 
+    /**
+     * Moves a complete file to a name that must not exist yet, atomically: false when the name already
+     * exists (another writer got there first), never overwriting it. On a local disk Hadoop's rename
+     * replaces an existing file, so a hard link (link(2), which fails when the name exists) makes the new
+     * name; HDFS's rename fails when the target exists. Object stores without an atomic rename (S3) cannot
+     * promise this: docs/outputs.md says how to run there.
+     */
+    public boolean moveIfAbsent(String from, String to) throws IOException {
+        Path src = new Path(from);
+        FileSystem fs = fs(from);
+        if ("file".equals(fs.getUri().getScheme())) {
+            java.nio.file.Path a = java.nio.file.Paths.get(fs.makeQualified(src).toUri());
+            java.nio.file.Path b = java.nio.file.Paths.get(fs.makeQualified(new Path(to)).toUri());
+            try {
+                java.nio.file.Files.createLink(b, a);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                java.nio.file.Files.deleteIfExists(a);
+                return false;
+            }
+            java.nio.file.Files.delete(a);
+            return true;
+        }
+        if (fs.exists(new Path(to))) {
+            fs.delete(src, false);
+            return false;
+        }
+        return fs.rename(src, new Path(to));
+    }
+
     public static String join(String base, String child) {
         return base.endsWith("/") ? base + child : base + "/" + child;
     }

@@ -32,8 +32,23 @@ public final class Period implements Comparable<Period> {
         this.end = end;
     }
 
-    /** Parses a period; the message of the exception names the bad value and the accepted forms. */
+    /** The years a period may fall in: dossier systems exist from 2000 on; no report looks beyond 2100. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
+    /**
+     * Parses a period within {@link #FIRST_YEAR}..{@link #LAST_YEAR}; the message of the exception names the
+     * bad value and the accepted forms.
+     */
     public static Period parse(String text) {
+        Period p = parseAnyYear(text);
+        if (p.start.getYear() < FIRST_YEAR || p.end.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("period '" + text + "' is outside the years " + FIRST_YEAR + ".." + LAST_YEAR);
+        }
+        return p;
+    }
+
+    private static Period parseAnyYear(String text) {
         String s = Objects.requireNonNull(text, "period").trim().toUpperCase();
         try {
             Matcher m;

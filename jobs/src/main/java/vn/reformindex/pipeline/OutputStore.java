@@ -47,6 +47,10 @@ public final class OutputStore {
     private final Map<String, String> written = new LinkedHashMap<>();
     private final Map<String, List<String>> writtenPeriods = new LinkedHashMap<>();
     private final Map<String, TableDecl> declared = new LinkedHashMap<>();
+    /** Set once the pointer naming this run's folders is in place: from then on nothing of it is deleted. */
+    private boolean published;
+    /** Tests inject a failure here: what comes after the pointer must not undo the publication. */
+    Runnable afterPointer = () -> { };
     private static final String PERIOD = TableDecl.PERIOD;
 
     public OutputStore(Storage storage, String root) {
@@ -206,13 +210,27 @@ public final class OutputStore {
      */
     public String write(TableDecl table, Dataset<Row> data, List<String> periodLabels) {
         String rel = "tables/" + table.name() + "/" + runId;
-        table.conform(data).write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
-        written.put(table.name(), rel);
+        Dataset<Row> conformed = table.conform(data);
+        written.put(table.name(), rel); // before writing: a write that fails halfway leaves a folder to clean up
         declared.put(table.name(), table);
+        conformed.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
         if (table.periodKeyed()) {
             writtenPeriods.put(table.name(), List.copyOf(periodLabels));
         }
         return abs(rel);
+    }
+
+    /**
+     * Starts the run's record under {@code _runs/<run-id>/}: the output folder is known to be writable
+     * before any work is done, and a failed run leaves its record there.
+     */
+    public void begin(RunManifest manifest) {
+        try {
+            writeBytes(abs("_runs/" + runId + "/_RUN.json"), manifest.toJson());
+        } catch (IOException | RuntimeException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, root + ": the output folder cannot be written ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     /** Folder for this run's reports until they are published. */
@@ -284,10 +302,12 @@ public final class OutputStore {
         String tmp = abs("_pointers/.tmp-" + runId);
         writeBytes(tmp, JSON.writeValueAsBytes(pointer));
         String target = abs(String.format("_pointers/%08d.json", sequence));
-        if (!storage.rename(tmp, target)) {
-            storage.delete(tmp);
-            throw new PipelineException(ExitCode.FAILURE, target + ": another run published at the same time; rerun");
+        if (!storage.moveIfAbsent(tmp, target)) {
+            throw new PipelineException(ExitCode.FAILURE, target + ": another run published at the same time; "
+                    + "this run published nothing: rerun it");
         }
+        published = true;
+        afterPointer.run();
         replace(stagingReports(), abs("reports"));
         replaceFile(abs("_RUN.json"), manifest.toJson());
     }
@@ -298,9 +318,17 @@ public final class OutputStore {
         return names;
     }
 
-    /** A failed run: drop its table folders and record its manifest under _runs/ only. */
+    /** Whether this run's pointer is in place (its tables are then the current ones). */
+    public boolean isPublished() {
+        return published;
+    }
+
+    /**
+     * A failed run: drop its table folders (unless its pointer was already published: what a pointer names
+     * is never deleted) and record its manifest under _runs/ only.
+     */
     public void abandon(RunManifest manifest) {
-        for (String rel : written.values()) {
+        for (String rel : published ? List.<String>of() : written.values()) {
             try {
                 storage.delete(abs(rel));
             } catch (IOException ignored) {

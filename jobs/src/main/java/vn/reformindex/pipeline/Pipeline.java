@@ -1,6 +1,5 @@
 package vn.reformindex.pipeline;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +51,8 @@ public final class Pipeline {
     public static final String ALL = "run";
 
     private final List<Stage> stages;
+    /** For tests: a fault right after this run's pointer is in place. */
+    Runnable faultAfterPointer = () -> { };
 
     public Pipeline(List<Stage> stages) {
         this.stages = StageOrder.order(stages);
@@ -88,12 +89,15 @@ public final class Pipeline {
 
     public RunResult execute(SparkSession spark, RunConfig config) {
         Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+        RunChecks.check(config, storage); // before anything is written, even the run's record
         OutputStore store = new OutputStore(storage, config.output());
+        store.afterPointer = faultAfterPointer;
         RunManifest manifest = new RunManifest(store.runId(), config, spark.version());
         RunMetrics metrics = RunMetrics.attach(spark);
         manifest.put("spark_master", spark.sparkContext().master());
         manifest.put("default_parallelism", spark.sparkContext().defaultParallelism());
         try {
+            store.begin(manifest);
             List<Stage> selected = select(config.command());
             RunContext ctx = context(spark, config, storage, selected);
             Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -119,19 +123,14 @@ public final class Pipeline {
             store.publish(manifest, markOfficial, keepOfficial);
             metrics.detach();
             return new RunResult(store.runId(), config.output(), results, manifest.asMap());
-        } catch (PipelineException e) {
+        } catch (Throwable t) {
             metrics.detach();
+            PipelineException e = Failures.classify(t, config.output());
+            if (store.isPublished()) {
+                // The pointer is in place: the tables are published and stay; only what came after failed.
+                e = new PipelineException(e.exitCode(), "the run's tables were published, then: " + e.getMessage(), e);
+            }
             manifest.finish("failed", e.getMessage());
-            store.abandon(manifest);
-            throw e;
-        } catch (IOException e) {
-            metrics.detach();
-            manifest.finish("failed", e.getMessage());
-            store.abandon(manifest);
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, config.output() + ": cannot write outputs: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            metrics.detach();
-            manifest.finish("failed", e.getClass().getName());
             store.abandon(manifest);
             throw e;
         }
@@ -142,9 +141,6 @@ public final class Pipeline {
      * when a stage uses it (a broken set stops the run before any Spark job, not after ingest).
      */
     private static RunContext context(SparkSession spark, RunConfig config, Storage storage, List<Stage> selected) {
-        if (config.input() == null) {
-            throw new PipelineException(ExitCode.BAD_ARGUMENTS, "--input DIR is required (the unit registry and catalogue are read from it)");
-        }
         ReferenceData ref = ReferenceLoader.load(storage, config.input());
         CriteriaSet set = selected.stream().anyMatch(Stage::usesCriteriaSet)
                 ? CriteriaSetLoader.load(storage, config.criteriaSet()) : null;
