@@ -96,6 +96,19 @@ public final class Period implements Comparable<Period> {
         return new Period(Kind.RANGE, start + ".." + end, start, end);
     }
 
+    private static final String[] ROMAN = {"I", "II", "III", "IV"};
+    private static final java.time.format.DateTimeFormatter VI_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    /** The period as the committee writes it: Năm 2025, Quý II/2025, Tháng 6/2025, Từ 01/01/2020 đến 29/10/2020. */
+    public String vietnamese() {
+        switch (kind) {
+            case YEAR: return "Năm " + start.getYear();
+            case QUARTER: return "Quý " + ROMAN[(start.getMonthValue() - 1) / 3] + "/" + start.getYear();
+            case MONTH: return "Tháng " + start.getMonthValue() + "/" + start.getYear();
+            default: return "Từ " + start.format(VI_DATE) + " đến " + end.format(VI_DATE);
+        }
+    }
+
     public Kind kind() { return kind; }
     public String label() { return label; }
     public LocalDate start() { return start; }

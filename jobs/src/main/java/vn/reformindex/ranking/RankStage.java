@@ -2,6 +2,7 @@ package vn.reformindex.ranking;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.reformindex.criteria.CriteriaSet;
+import vn.reformindex.criteria.ScoreStatus;
 import vn.reformindex.report.Report;
 import vn.reformindex.spark.Names;
 import vn.reformindex.stage.RunContext;
@@ -68,19 +70,38 @@ public final class RankStage implements Stage {
         return Tables.RANKINGS.column("group_<code>_points").nameFor(groupCode);
     }
 
+    /** Columns of the rankings report that show a result: blank on a row that is not ranked. */
+    private static final List<String> RESULTS = List.of("rank", "ranked_units", "tier", "published_total", "available_max",
+            "previous_year_total", "previous_year_rank", "change_total_vs_previous_year", "change_rank_vs_previous_year",
+            "preceding_total", "preceding_rank", "change_total_vs_preceding", "change_rank_vs_preceding");
+
+    /**
+     * reports/rankings(.vi).csv: one row per ranked or unranked unit of the levels the set ranks, periods in
+     * time order; an unranked row carries its reason and no result (no tier, total, rank or change).
+     */
     static Report report(CriteriaSet set) {
         List<String> cols = new ArrayList<>(List.of("period", "as_of", "peer_group", "rank", "ranked_units", "unit_code",
                 "unit_name", "tier", "published_total", "available_max", "unranked_reason"));
         Map<String, String> groupLabels = new LinkedHashMap<>();
+        List<String> results = new ArrayList<>(RESULTS);
         for (CriteriaSet.Group g : set.groups) {
             cols.add(groupPoints(g.code));
-            groupLabels.put(g.code, g.code + ": " + g.name);
+            results.add(groupPoints(g.code));
+            groupLabels.put(g.code, g.code + ": " + g.name
+                    + (g.max == null ? "" : " (tối đa " + g.max.stripTrailingZeros().toPlainString().replace('.', ',') + ")"));
         }
-        cols.addAll(List.of("previous_year_period", "change_total_vs_previous_year", "change_rank_vs_previous_year",
-                "change_vs_previous_year_reason", "preceding_period", "change_total_vs_preceding", "change_rank_vs_preceding",
-                "change_vs_preceding_reason", "criteria_set_id", "criteria_set_version"));
-        return Report.of("rankings.csv", Tables.RANKINGS, cols, t -> t.filter(col("criteria_set_hash").equalTo(set.contentHash))
-                .orderBy(col("period"), col("peer_group"), col("rank").asc_nulls_last(), col("unit_code")), true)
-                .withFamilyLabels(groupLabels);
+        cols.addAll(List.of("previous_year_period", "previous_year_total", "previous_year_rank", "change_total_vs_previous_year",
+                "change_rank_vs_previous_year", "change_vs_previous_year_reason", "preceding_period", "preceding_total",
+                "preceding_rank", "change_total_vs_preceding", "change_rank_vs_preceding", "change_vs_preceding_reason",
+                "criteria_set_id", "criteria_set_version"));
+        return Report.of("rankings.csv", Tables.RANKINGS, cols, t -> {
+            Dataset<Row> shown = t.filter(col("criteria_set_hash").equalTo(set.contentHash)
+                    .and(col("status").notEqual(ScoreStatus.NOT_APPLICABLE)));
+            for (String c : results) {
+                shown = shown.withColumn(c, when(col("ranked"), col(c)));
+            }
+            return shown.orderBy(col("period_start"), col("period_end"), col("peer_group"), col("rank").asc_nulls_last(),
+                    col("unit_code"));
+        }, true).withFamilyLabels(groupLabels);
     }
 }

@@ -58,7 +58,7 @@ public final class CsvReportWriter {
                 for (int i = 0; i < names.size(); i++) {
                     Object v = r.isNullAt(i) ? null : r.get(i);
                     a.add(format(v, columns.get(i).format(), false));
-                    b.add(format(v, columns.get(i).format(), true));
+                    b.add(vietnamese(v, columns.get(i)));
                 }
                 en.printRecord(a);
                 if (vi != null) {
@@ -76,6 +76,21 @@ public final class CsvReportWriter {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
+    }
+
+    /** One cell of a Vietnamese copy: codes by their labels, periods written out, numbers and dates the Vietnamese way. */
+    public static String vietnamese(Object v, Report.Column column) {
+        if (v != null && column.format() == Format.CODE) {
+            return column.vietnameseValue(v.toString());
+        }
+        if (v != null && column.format() == Format.PERIOD) {
+            try {
+                return vn.reformindex.period.Period.parse(v.toString()).vietnamese();
+            } catch (IllegalArgumentException e) {
+                return v.toString();
+            }
+        }
+        return format(v, column.format(), true);
     }
 
     /** One cell as text; empty for null (a ratio with a zero denominator is empty, never 0). */

@@ -17,8 +17,15 @@ import vn.reformindex.table.TableDecl;
  * {@link CsvReportWriter}.
  */
 public final class Report {
-    /** One column as printed: its name in the data (the English header), its Vietnamese header, its format. */
-    public record Column(String name, String vietnameseHeader, Format format) {
+    /**
+     * One column as printed: its name in the data (the English header), its Vietnamese header, its format,
+     * and for a code column the Vietnamese label of each value.
+     */
+    public record Column(String name, String vietnameseHeader, Format format, Map<String, String> valueLabels) {
+        /** The Vietnamese label of a code value, or the value itself. */
+        public String vietnameseValue(String value) {
+            return valueLabels.getOrDefault(value, value);
+        }
     }
 
     private final String fileName;
@@ -75,7 +82,7 @@ public final class Report {
             ColumnDecl c = table.column(name);
             String vi = c.isFamily() ? c.vietnamese().replace("<code>", familyLabels.getOrDefault(c.codeOf(name), c.codeOf(name)))
                     : c.vietnamese();
-            out.add(new Column(name, vi, c.format()));
+            out.add(new Column(name, vi, c.format(), c.valueLabels()));
         }
         return out;
     }

@@ -19,17 +19,30 @@ public final class SummaryReports {
             "early_pct", "on_time_pct", "late_pct", "resolved_pct", "online_pct", "in_person_pct", "postal_pct",
             "very_satisfied_pct", "satisfied_pct", "unsatisfied_pct", "last_record_at", "quarantined");
 
-    private static final List<String> OVERDUE = List.of("unit_code", "period", "as_of", "kind", "dossier_code",
-            "procedure_code", "procedure_name", "field_code", "received_at", "due_date", "late_until", "days_late",
-            "apology_letter");
+    private static final List<String> OPEN_OVERDUE = List.of("period", "as_of", "unit_code", "unit_name", "dossier_code",
+            "procedure_code", "procedure_name", "field_code", "received_at", "due_date", "days_late");
+
+    private static final List<String> RESOLVED_LATE = List.of("period", "as_of", "unit_code", "unit_name", "dossier_code",
+            "procedure_code", "procedure_name", "field_code", "received_at", "due_date", "end_at", "days_late", "apology_letter");
 
     public static Report processingSummary() {
         return Report.of("processing-summary.csv", Tables.PROCESSING_SUMMARY, SUMMARY,
-                t -> t.orderBy(col("period"), col("unit_code"), col("scope")), true);
+                t -> t.orderBy(col("period_start"), col("period_end"), col("unit_code"), col("scope")), true);
     }
 
-    public static Report overdueDossiers() {
-        return Report.of("overdue-dossiers.csv", Tables.OVERDUE_DOSSIERS, OVERDUE,
-                t -> t.orderBy(col("period"), col("unit_code"), col("kind"), col("days_late").desc(), col("dossier_code")), true);
+    /** Dossiers still open and overdue at the as-of date: each once per period, the period written plainly. */
+    public static Report openOverdue() {
+        return Report.of("overdue-open.csv", Tables.OVERDUE_DOSSIERS, OPEN_OVERDUE,
+                t -> t.filter(col("kind").equalTo(OverdueDossiers.OPEN_OVERDUE))
+                        .orderBy(col("period_start"), col("period_end"), col("unit_code"), col("days_late").desc(), col("dossier_code")),
+                true);
+    }
+
+    /** Dossiers resolved late in the period (published rule), with whether an apology letter was issued. */
+    public static Report resolvedLate() {
+        return Report.of("resolved-late.csv", Tables.OVERDUE_DOSSIERS, RESOLVED_LATE,
+                t -> t.filter(col("kind").equalTo(OverdueDossiers.RESOLVED_LATE))
+                        .orderBy(col("period_start"), col("period_end"), col("unit_code"), col("days_late").desc(), col("dossier_code")),
+                true);
     }
 }

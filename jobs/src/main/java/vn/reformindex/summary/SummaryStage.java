@@ -59,10 +59,13 @@ public final class SummaryStage implements Stage {
                 ReferenceTables.unitAncestors(ctx.spark, ctx.reference.units), periods, inputs.optional(Tables.QUARANTINE));
         return new StageOutput()
                 .table(Tables.PROCESSING_SUMMARY, summary)
-                .table(Tables.OVERDUE_DOSSIERS, OverdueDossiers.build(periodFacts, procedures))
+                .table(Tables.OVERDUE_DOSSIERS, OverdueDossiers.build(periodFacts, procedures)
+                        .join(org.apache.spark.sql.functions.broadcast(units.select("unit_code", "unit_name")),
+                                vn.reformindex.spark.Names.seq("unit_code"), "left"))
                 .table(Tables.PROCEDURE_SUMMARY, ProcedureSummary.build(periodFacts, procedures, periods))
                 .report(SummaryReports.processingSummary())
-                .report(SummaryReports.overdueDossiers())
+                .report(SummaryReports.openOverdue())
+                .report(SummaryReports.resolvedLate())
                 .whenWritten(periodFacts::unpersist);
     }
 

@@ -7,8 +7,10 @@ package vn.reformindex.table;
 public enum Format {
     /** Free text or an identifier, printed as stored. */
     TEXT,
-    /** A code from a closed list; the column declares a Vietnamese label for each value. */
+    /** A code from a closed list; the column declares a Vietnamese label for each value (Vietnamese copies show it). */
     CODE,
+    /** A period label ({@code 2025-Q2}); Vietnamese copies write it out ({@code Quý II/2025}). */
+    PERIOD,
     /** A whole number (a count): {@code 47540}, Vietnamese {@code 47.540}. */
     INTEGER,
     /** A percentage with two decimals, half-up: {@code 36.08}, Vietnamese {@code 36,08}. */

@@ -210,7 +210,7 @@ public final class Tables {
     }
 
     private static TableDecl.Builder period(TableDecl.Builder b) {
-        return b.required("period", Types.STRING, TEXT, "Kỳ", "the period label (`2025`, `2025-Q2`, `2025-06`, "
+        return b.required("period", Types.STRING, Format.PERIOD, "Kỳ", "the period label (`2025`, `2025-Q2`, `2025-06`, "
                 + "`2020-01-01..2020-10-29`)");
     }
 
@@ -269,7 +269,7 @@ public final class Tables {
             .col("unit_name", Types.STRING, TEXT, "Tên đơn vị", "from the registry")
             .code("unit_level", true, "Cấp đơn vị", "`CapDonVi`: TINH, SO, HUYEN, XA", Vocab.UNIT_LEVEL)
             .col("parent_code", Types.STRING, TEXT, "Mã đơn vị cha", "from the registry")
-            .col("peer_group", Types.STRING, TEXT, "Nhóm xếp hạng", "`NhomXepHang` from the registry")
+            .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang` from the registry", Vocab.PEER_GROUP)
             .code("scope", false, "Phạm vi", "`self` (the unit's own dossiers) or `subtree` (with its descendants')", Vocab.SCOPE)
             .with(Tables::period)
             .code("period_kind", false, "Loại kỳ", "`year`, `quarter`, `month` or `range`", Vocab.PERIOD_KIND)
@@ -278,7 +278,7 @@ public final class Tables {
             .with(Tables::counts)
             .col("last_record_at", Types.TIMESTAMP, DATE, "Cập nhật gần nhất", "the latest `NgayCapNhat` of the unit's (subtree's) "
                     + "dossiers up to the as-of date: a unit whose data stopped flowing shows an old date")
-            .required("quarantined", Types.LONG, INTEGER, "Bản ghi bị cách ly", "records of the unit (subtree) quarantined, all "
+            .required("quarantined", Types.LONG, INTEGER, "Số bản ghi bị loại", "records of the unit (subtree) quarantined, all "
                     + "periods (a quarantined record may have no usable date)")
             .build();
 
@@ -287,6 +287,7 @@ public final class Tables {
                     + "dossier resolved late in the period under the published rule (`kind = resolved_late`). No personal data.")
             .key("unit_code", "period", "dossier_code").periodKeyed()
             .required("unit_code", Types.STRING, TEXT, "Mã đơn vị", "the unit the dossier counts for")
+            .col("unit_name", Types.STRING, TEXT, "Tên đơn vị", "from the registry")
             .with(Tables::period)
             .with(Tables::periodDates)
             .code("kind", false, "Loại", "`open_overdue` or `resolved_late`", Vocab.OVERDUE_KIND)
@@ -299,7 +300,8 @@ public final class Tables {
             .col("due_date", Types.DATE, DATE, "Ngày hẹn trả", "promised date")
             .col("end_at", Types.TIMESTAMP, DATE, "Thời điểm kết thúc xử lý", "end of processing (null when open)")
             .col("late_until", Types.DATE, DATE, "Ngày kết thúc hoặc ngày tính", "the end date, or the as-of date for an open dossier")
-            .col("days_late", Types.INT, INTEGER, "Số ngày trễ", "`late_until - due_date` in calendar days")
+            .col("days_late", Types.INT, INTEGER, "Số ngày trễ hạn (ngày lịch)", "`late_until - due_date` in calendar days "
+                    + "(the published rule compares days, not working days)")
             .required("supplement_count", Types.INT, INTEGER, "Số lần yêu cầu bổ sung", "supplement requests")
             .col("apology_letter", Types.BOOLEAN, BOOLEAN, "Có phiếu xin lỗi", "apology letter issued")
             .build();
@@ -333,7 +335,7 @@ public final class Tables {
             .with(Tables::criteriaSet)
             .required("unit_code", Types.STRING, TEXT, "Mã đơn vị", "the unit (registry)")
             .code("unit_level", true, "Cấp đơn vị", "`CapDonVi`", Vocab.UNIT_LEVEL)
-            .col("peer_group", Types.STRING, TEXT, "Nhóm xếp hạng", "`NhomXepHang`")
+            .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang`", Vocab.PEER_GROUP)
             .with(Tables::period)
             .with(Tables::periodDates)
             .required("group_code", Types.STRING, TEXT, "Nhóm tiêu chí", "the criterion's group")
@@ -372,7 +374,7 @@ public final class Tables {
             .with(Tables::unitAndPeriod)
             .required("group_code", Types.STRING, TEXT, "Nhóm tiêu chí", "the group")
             .code("unit_level", true, "Cấp đơn vị", "`CapDonVi`", Vocab.UNIT_LEVEL)
-            .col("peer_group", Types.STRING, TEXT, "Nhóm xếp hạng", "`NhomXepHang`")
+            .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang`", Vocab.PEER_GROUP)
             .with(Tables::periodDates)
             .col("points", Types.EXACT, POINTS_2, "Điểm nhóm", "sum of the criteria's points, null when none has points")
             .required("available_max", Types.EXACT, POINTS_2, "Điểm tối đa có dữ liệu", "sum of the maxima of criteria with points")
@@ -385,7 +387,7 @@ public final class Tables {
     private static TableDecl.Builder indexColumns(TableDecl.Builder b) {
         return b.col("unit_name", Types.STRING, TEXT, "Tên đơn vị", "from the registry")
                 .code("unit_level", true, "Cấp đơn vị", "`CapDonVi`", Vocab.UNIT_LEVEL)
-                .col("peer_group", Types.STRING, TEXT, "Nhóm xếp hạng", "`NhomXepHang`")
+                .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang`", Vocab.PEER_GROUP)
                 .with(Tables::periodDates)
                 .col("points", Types.EXACT, POINTS_2, "Tổng điểm đạt", "sum of points")
                 .col("available_max", Types.EXACT, POINTS_2, "Điểm tối đa có dữ liệu", "sum of the maxima of the criteria with points")
@@ -420,7 +422,7 @@ public final class Tables {
             .with(Tables::period)
             .code("basis", false, "So sánh với", "`previous_year` or `preceding_period`", Vocab.BASIS)
             .required("unit_code", Types.STRING, TEXT, "Mã đơn vị", "the unit")
-            .required("compared_period", Types.STRING, TEXT, "Kỳ so sánh", "the comparison window's period")
+            .required("compared_period", Types.STRING, Format.PERIOD, "Kỳ so sánh", "the comparison window's period")
             .required("compared_as_of", Types.DATE, DATE, "Kỳ so sánh tính đến ngày", "the comparison window's as-of date")
             .col("published_total", Types.PUBLISHED, POINTS_2, "Tổng điểm kỳ so sánh", "the unit's published total there")
             .col("rank", Types.INT, INTEGER, "Xếp hạng kỳ so sánh", "the unit's rank there")
@@ -433,7 +435,7 @@ public final class Tables {
     // ---------------------------------------------------------------- rank
 
     private static TableDecl.Builder change(TableDecl.Builder b, String p, String vi) {
-        return b.col(p + "_period", Types.STRING, TEXT, p.equals("preceding") ? "Kỳ trước" : "Cùng kỳ năm trước",
+        return b.col(p + "_period", Types.STRING, Format.PERIOD, p.equals("preceding") ? "Kỳ trước" : "Cùng kỳ năm trước",
                         "the comparison period (" + vi + ")")
                 .col(p + "_as_of", Types.DATE, DATE, "Tính đến ngày (" + vi + ")", "its as-of date")
                 .col(p + "_total", Types.PUBLISHED, POINTS_2, "Tổng điểm (" + vi + ")", "the published total there")

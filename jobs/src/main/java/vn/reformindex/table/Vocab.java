@@ -9,6 +9,9 @@ final class Vocab {
     }
 
     static final String[] UNIT_LEVEL = {"TINH", "Cấp tỉnh", "SO", "Sở, ban, ngành", "HUYEN", "Cấp huyện", "XA", "Cấp xã"};
+    /** Peer groups (NhomXepHang) as the registry names them; another group keeps its own name. */
+    static final String[] PEER_GROUP = {"TINH", "Tỉnh", "SO", "Các sở, ban, ngành", "HUYEN", "Các huyện, thị xã, thành phố",
+            "XA", "Các xã, phường, thị trấn"};
     static final String[] PERIOD_KIND = {"year", "Năm", "quarter", "Quý", "month", "Tháng", "range", "Khoảng thời gian"};
     static final String[] SCOPE = {"self", "Riêng đơn vị", "subtree", "Đơn vị và các đơn vị trực thuộc"};
     static final String[] END_KIND = {"resolved", "Đã giải quyết", "withdrawn", "Công dân rút hồ sơ", "stopped", "Dừng xử lý",

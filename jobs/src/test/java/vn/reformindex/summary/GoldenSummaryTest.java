@@ -100,6 +100,42 @@ class GoldenSummaryTest {
         assertTrue(check.detail().contains("1 row(s)") && check.detail().contains("unit 000.05.00.H36"), check.detail());
     }
 
+    /**
+     * The committee's copies carry no English code: every cell of every .vi.csv is scanned for the code values
+     * the tables declare (unit and procedure codes are not such values and may appear).
+     */
+    @Test
+    void vietnameseCopiesHoldNoEnglishCodeValues() throws IOException {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (vn.reformindex.table.TableDecl t : vn.reformindex.table.Tables.ALL) {
+            for (vn.reformindex.table.ColumnDecl c : t.columns()) {
+                codes.addAll(c.valueLabels().keySet());
+            }
+        }
+        codes.addAll(List.of("true", "false", "2020-01-01..2020-10-29"));
+        List<String> found = new ArrayList<>();
+        int files = 0;
+        try (java.util.stream.Stream<Path> reports = Files.list(out.resolve("reports"))) {
+            for (Path f : reports.filter(p -> p.toString().endsWith(".vi.csv")).toList()) {
+                files++;
+                try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(f, StandardCharsets.UTF_8,
+                        org.apache.commons.csv.CSVFormat.RFC4180)) {
+                    for (org.apache.commons.csv.CSVRecord r : p) {
+                        for (String cell : r) {
+                            if (codes.contains(cell.replace("\uFEFF", ""))) {
+                                found.add(f.getFileName() + ":" + r.getRecordNumber() + ": " + cell);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(4, files, "processing summary, two overdue lists, rankings");
+        assertEquals(List.of(), found);
+        String summary = Files.readString(out.resolve("reports/processing-summary.vi.csv"), StandardCharsets.UTF_8);
+        assertTrue(summary.contains(",Riêng đơn vị,Từ 01/01/2020 đến 29/10/2020,"), summary.lines().skip(1).findFirst().orElse(""));
+    }
+
     @Test
     void vietnameseReportUsesVietnameseNumbersAndHeaders() throws IOException {
         Path vi = out.resolve("reports/processing-summary.vi.csv");
