@@ -152,6 +152,7 @@ public final class IngestStage implements Stage {
                 .table(WARNINGS, fileWarnings.unionByName(IngestTables.recordWarnings(staged)))
                 .table(INGESTED_FILES, ingested)
                 .note("input_files", fileNotes)
+                .report(RejectedRecordsReport.report())
                 .whenWritten(() -> {
                     finalFates.unpersist();
                     raw.unpersist();

@@ -35,9 +35,10 @@ public final class Report {
     private final Map<String, String> familyLabels;
     private final boolean vietnameseCopy;
     private final Dataset<Row> data;
+    private final List<ColumnDecl> derived;
 
     private Report(String fileName, TableDecl table, List<String> columnNames, UnaryOperator<Dataset<Row>> shape,
-                   Map<String, String> familyLabels, boolean vietnameseCopy, Dataset<Row> data) {
+                   Map<String, String> familyLabels, boolean vietnameseCopy, Dataset<Row> data, List<ColumnDecl> derived) {
         this.fileName = fileName;
         this.table = table;
         this.columnNames = List.copyOf(columnNames);
@@ -45,6 +46,7 @@ public final class Report {
         this.familyLabels = Map.copyOf(familyLabels);
         this.vietnameseCopy = vietnameseCopy;
         this.data = data;
+        this.derived = List.copyOf(derived);
         columns(); // every column must be declared
     }
 
@@ -57,7 +59,7 @@ public final class Report {
      */
     public static Report of(String fileName, TableDecl table, List<String> columns, UnaryOperator<Dataset<Row>> shape,
                             boolean vietnameseCopy) {
-        return new Report(fileName, table, columns, shape, Map.of(), vietnameseCopy, null);
+        return new Report(fileName, table, columns, shape, Map.of(), vietnameseCopy, null, List.of());
     }
 
     /**
@@ -67,19 +69,29 @@ public final class Report {
     public Report withFamilyLabels(Map<String, String> labels) {
         Map<String, String> all = new LinkedHashMap<>(familyLabels);
         all.putAll(labels);
-        return new Report(fileName, table, columnNames, shape, all, vietnameseCopy, data);
+        return new Report(fileName, table, columnNames, shape, all, vietnameseCopy, data, derived);
+    }
+
+    /**
+     * The same report with columns its shape computes from the table (e.g. what to fix, from a reason code),
+     * declared here with their labels and formats since the table does not hold them.
+     */
+    public Report withDerived(ColumnDecl... columns) {
+        List<ColumnDecl> all = new ArrayList<>(derived);
+        all.addAll(List.of(columns));
+        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, data, all);
     }
 
     /** The same report with its rows taken from the written table. */
     public Report resolve(Dataset<Row> written) {
-        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, shape.apply(written));
+        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, shape.apply(written), derived);
     }
 
     /** The columns with their headers and formats, from the table's declaration. */
     public List<Column> columns() {
         List<Column> out = new ArrayList<>();
         for (String name : columnNames) {
-            ColumnDecl c = table.column(name);
+            ColumnDecl c = derived.stream().filter(d -> d.name().equals(name)).findFirst().orElseGet(() -> table.column(name));
             String vi = c.isFamily() ? c.vietnamese().replace("<code>", familyLabels.getOrDefault(c.codeOf(name), c.codeOf(name)))
                     : c.vietnamese();
             out.add(new Column(name, vi, c.format(), c.valueLabels()));

@@ -86,7 +86,7 @@ public final class Tables {
     public static final TableDecl QUARANTINE = TableDecl.builder("quarantine", INGEST)
             .describe("One row per quarantined record.")
             .key("source_file", "source_line")
-            .code("reason", false, "Lý do cách ly", "the first reason that applies, in the order of docs/reason-codes.md",
+            .code("reason", false, "Lý do bị loại", "the first reason that applies, in the order of docs/reason-codes.md",
                     Vocab.of(ReasonCode.values(), c -> ((ReasonCode) c).vietnamese))
             .required("source_file", Types.STRING, TEXT, "Tệp nguồn", "the file the record is in")
             .required("source_line", Types.LONG, INTEGER, "Dòng trong tệp nguồn", "the line the record starts on")
