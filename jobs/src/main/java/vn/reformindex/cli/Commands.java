@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vn.reformindex.config.RunConfig;
 import vn.reformindex.core.ExitCode;
-import vn.reformindex.core.PipelineException;
 import vn.reformindex.pipeline.Pipeline;
 import vn.reformindex.pipeline.RunResult;
 

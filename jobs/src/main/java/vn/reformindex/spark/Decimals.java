@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import vn.reformindex.table.Types;
 

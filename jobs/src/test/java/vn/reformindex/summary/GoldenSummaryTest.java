@@ -3,9 +3,7 @@ package vn.reformindex.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import vn.reformindex.period.Period;
 import vn.reformindex.pipeline.OutputStore;
 import vn.reformindex.pipeline.Pipeline;
 import vn.reformindex.report.CsvReportWriter;
-import vn.reformindex.report.Report;
 
 /**
  * The golden fixture through ingest, facts and summary: expected-summary.csv cell by cell (every column it

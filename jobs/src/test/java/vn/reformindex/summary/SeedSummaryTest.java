@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.reformindex.summary.SeedDossiers.shape;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import vn.reformindex.period.Period;
 import vn.reformindex.pipeline.OutputStore;
 import vn.reformindex.pipeline.Pipeline;
 import vn.reformindex.report.CsvReportWriter;
-import vn.reformindex.report.Report;
 
 /**
  * The seeds' published figures reproduced from dossier files through ingest, facts and summary, with
