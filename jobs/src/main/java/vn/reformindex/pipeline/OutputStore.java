@@ -308,7 +308,7 @@ public final class OutputStore {
         }
         published = true;
         afterPointer.run();
-        replace(stagingReports(), abs("reports"));
+        replace(stagingReports(), abs("reports"), manifest);
         replaceFile(abs("_RUN.json"), manifest.toJson());
     }
 
@@ -343,20 +343,29 @@ public final class OutputStore {
         }
     }
 
-    private void replace(String fromDir, String toDir) throws IOException {
+    private void replace(String fromDir, String toDir, RunManifest manifest) throws IOException {
         if (!storage.exists(fromDir)) {
             return;
         }
+        List<String> thisRun = new ArrayList<>();
+        for (org.apache.hadoop.fs.FileStatus f : storage.listFiles(fromDir)) {
+            thisRun.add(f.getPath().getName());
+        }
         // A run of one stage rewrites only its own reports: the others of the current folder are kept
-        // (restatement reports describe one run only and are not carried over).
+        // (restatement reports describe one run only and are not carried over); the index says which run
+        // made each.
+        List<String> kept = new ArrayList<>();
         if (storage.exists(toDir)) {
             for (org.apache.hadoop.fs.FileStatus f : storage.listFiles(toDir)) {
-                String target = Storage.join(fromDir, f.getPath().getName());
-                if (!f.getPath().getName().startsWith("restatement") && !storage.exists(target)) {
+                String name = f.getPath().getName();
+                String target = Storage.join(fromDir, name);
+                if (!name.startsWith("restatement") && !name.startsWith("index.") && !storage.exists(target)) {
                     storage.rename(f.getPath().toString(), target);
+                    kept.add(name);
                 }
             }
         }
+        ReportIndex.write(storage, fromDir, toDir, thisRun, kept, manifest.asMap());
         if (storage.exists(toDir)) {
             storage.delete(toDir);
         }

@@ -127,10 +127,27 @@ class GoldenSummaryTest {
                 }
             }
         }
-        assertEquals(5, files, "processing summary, two overdue lists, rankings, rejected records");
+        assertEquals(6, files, "processing summary, two overdue lists, rankings, rejected records, the index");
         assertEquals(List.of(), found);
         String summary = Files.readString(out.resolve("reports/processing-summary.vi.csv"), StandardCharsets.UTF_8);
         assertTrue(summary.contains(",Riêng đơn vị,Từ 01/01/2020 đến 29/10/2020,"), summary.lines().skip(1).findFirst().orElse(""));
+    }
+
+    /** The index says which run made every report, on which cut-off and for which periods. */
+    @Test
+    void theReportIndexNamesTheRunOfEveryReport() throws IOException {
+        String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("_RUN.json").toFile()).get("run_id").asText();
+        List<String> index = Files.readAllLines(out.resolve("reports/index.csv"), StandardCharsets.UTF_8);
+        List<String> reports;
+        try (java.util.stream.Stream<Path> files = Files.list(out.resolve("reports"))) {
+            reports = files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("index.")).sorted().toList();
+        }
+        assertEquals(reports.size() + 1, index.size(), String.join("\n", index));
+        for (String line : index.subList(1, index.size())) {
+            assertTrue(line.contains("," + runId + ",") && line.endsWith(",2020-10-29,2020-01-01..2020-10-29@2020-10-29"), line);
+        }
+        assertTrue(Files.readString(out.resolve("reports/index.vi.csv"), StandardCharsets.UTF_8)
+                .contains("Từ 01/01/2020 đến 29/10/2020 (29/10/2020)"));
     }
 
     @Test
