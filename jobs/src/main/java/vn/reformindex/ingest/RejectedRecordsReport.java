@@ -58,6 +58,6 @@ final class RejectedRecordsReport {
         return Report.of("rejected-records.csv", Tables.QUARANTINE,
                 List.of("unit_code", "source_file", "source_line", "dossier_code", "reason", "what_to_fix"),
                 t -> t.withColumn("what_to_fix", whatToFix).orderBy(col("unit_code"), col("source_file"), col("source_line")),
-                true).withDerived(FIX);
+                true, FIX);
     }
 }

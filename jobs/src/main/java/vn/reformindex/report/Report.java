@@ -63,6 +63,15 @@ public final class Report {
     }
 
     /**
+     * A report with columns its shape computes from the table (e.g. what to fix, from a reason code),
+     * declared here with their labels and formats since the table does not hold them.
+     */
+    public static Report of(String fileName, TableDecl table, List<String> columns, UnaryOperator<Dataset<Row>> shape,
+                            boolean vietnameseCopy, ColumnDecl... derived) {
+        return new Report(fileName, table, columns, shape, Map.of(), vietnameseCopy, null, List.of(derived));
+    }
+
+    /**
      * The same report with the display of each code of a column family (e.g. group {@code 1} shown as
      * {@code 1: Công tác chỉ đạo}), put in place of {@code <code>} in the family's Vietnamese label.
      */
@@ -70,16 +79,6 @@ public final class Report {
         Map<String, String> all = new LinkedHashMap<>(familyLabels);
         all.putAll(labels);
         return new Report(fileName, table, columnNames, shape, all, vietnameseCopy, data, derived);
-    }
-
-    /**
-     * The same report with columns its shape computes from the table (e.g. what to fix, from a reason code),
-     * declared here with their labels and formats since the table does not hold them.
-     */
-    public Report withDerived(ColumnDecl... columns) {
-        List<ColumnDecl> all = new ArrayList<>(derived);
-        all.addAll(List.of(columns));
-        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, data, all);
     }
 
     /** The same report with its rows taken from the written table. */

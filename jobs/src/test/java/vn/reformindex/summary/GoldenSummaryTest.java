@@ -144,7 +144,7 @@ class GoldenSummaryTest {
         }
         assertEquals(reports.size() + 1, index.size(), String.join("\n", index));
         for (String line : index.subList(1, index.size())) {
-            assertTrue(line.contains("," + runId + ",") && line.endsWith(",2020-10-29,2020-01-01..2020-10-29@2020-10-29"), line);
+            assertTrue(line.contains("," + runId + ",") && line.endsWith(",2020-10-30,2020-01-01..2020-10-29@2020-10-29"), line);
         }
         assertTrue(Files.readString(out.resolve("reports/index.vi.csv"), StandardCharsets.UTF_8)
                 .contains("Từ 01/01/2020 đến 29/10/2020 (29/10/2020)"));
