@@ -102,6 +102,7 @@ final class ReportIndex {
         } catch (RuntimeException ignored) {
             // an index written by another version: shown as it is
         }
-        return new String[]{r[0], r[1], r[2].replace('T', ' ').replace("Z", ""), cutOff, String.join("; ", periods)};
+        String madeAt = r[2].replace('T', ' ').replace("Z", "");
+        return new String[]{r[0], r[1], madeAt.length() > 19 ? madeAt.substring(0, 19) : madeAt, cutOff, String.join("; ", periods)};
     }
 }
