@@ -1,11 +1,22 @@
 package vn.reformindex.criteria;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +40,13 @@ import vn.reformindex.io.Storage;
  * Reads a criteria-set YAML file and validates all of it before any Spark job: every message names the
  * file, the criterion (or group) and the problem. Built-in sets are named {@code 766} and
  * {@code example-xa}; anything else is a path or URI.
+ *
+ * <p>Hostile files are refused with exit code 5 and a one-line message, never a stack trace: a file over
+ * {@link #MAX_BYTES} (read with a cap, so an endless stream fails fast), text that is not UTF-8, duplicate keys,
+ * YAML anchors, aliases and tags, nesting deeper than {@link #MAX_YAML_DEPTH}, numbers beyond
+ * {@link ExpressionCheck#NUMBER_LIMIT} or with more than {@link ExpressionCheck#MAX_SCALE} decimals, more
+ * than {@link #MAX_ENTRIES} groups, criteria, tiers or steps, and expressions that {@link ExpressionCheck}
+ * refuses.
  */
 public final class CriteriaSetLoader {
     public static final String DEFAULT = "766";
@@ -41,6 +59,19 @@ public final class CriteriaSetLoader {
             "notes");
     private static final Set<String> SCORING_KEYS = Set.of("rule", "target", "best", "worst", "steps");
     private static final Map<String, String> DEFAULT_CATALOGUE_LEVELS = Map.of("TINH", "TINH", "SO", "TINH", "HUYEN", "HUYEN", "XA", "XA");
+    /** Largest set file (1 MiB); a longer stream is refused after reading one byte more. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Deepest YAML nesting. */
+    public static final int MAX_YAML_DEPTH = 16;
+    /** Most groups, criteria, tiers, or steps of one rule. */
+    public static final int MAX_ENTRIES = 200;
+    /** Longest message: a hostile code or path cannot make it longer (or more than one line). */
+    private static final int MAX_MESSAGE = 600;
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_YAML_DEPTH)
+                    .maxNumberLength(100).maxStringLength(MAX_BYTES).build())
+            .build();
 
     private CriteriaSetLoader() {
     }
@@ -55,32 +86,36 @@ public final class CriteriaSetLoader {
                     if (in == null) {
                         throw error(res, null, "the built-in set is missing from the jar");
                     }
-                    return parse("built-in:" + ref, in.readAllBytes());
+                    return parse("built-in:" + ref, readCapped("built-in:" + ref, in));
                 }
             }
             if (!storage.exists(ref)) {
                 throw error(ref, null, "file not found (built-in sets: " + new java.util.TreeSet<>(BUILT_IN) + ")");
             }
             try (InputStream in = storage.open(ref)) {
-                return parse(ref, in.readAllBytes());
+                return parse(ref, readCapped(ref, in));
             }
         } catch (IOException e) {
             throw error(ref, null, "cannot be read: " + e.getMessage());
         }
     }
 
+    /** At most {@link #MAX_BYTES} bytes of a stream; one more and the set is refused (never reads it whole). */
+    static byte[] readCapped(String source, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw error(source, null, "is larger than " + MAX_BYTES + " bytes; a criteria set is at most 1 MiB");
+        }
+        return bytes;
+    }
+
     /** Parses and validates a set's bytes; {@code source} names it in messages. */
     public static CriteriaSet parse(String source, byte[] bytes) {
-        if (bytes.length > 8_000_000) {
-            throw error(source, null, "is " + bytes.length + " bytes; a criteria set is at most 8 MB");
+        if (bytes.length > MAX_BYTES) {
+            throw error(source, null, "is " + bytes.length + " bytes; a criteria set is at most 1 MiB (" + MAX_BYTES + " bytes)");
         }
-        String text = canonical(new String(bytes, StandardCharsets.UTF_8));
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (IOException e) {
-            throw error(source, null, "is not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
+        String text = canonical(utf8(source, bytes));
+        JsonNode root = yaml(source, text);
         if (root == null || !root.isObject()) {
             throw error(source, null, "must be a YAML mapping with id, version, total, groups, criteria and tiers");
         }
@@ -113,7 +148,7 @@ public final class CriteriaSetLoader {
         }
 
         Map<String, CriteriaSet.Group> groups = new LinkedHashMap<>();
-        for (JsonNode g : list(source, null, root, "groups")) {
+        for (JsonNode g : list(source, null, root, "groups", MAX_ENTRIES)) {
             String code = text(source, "group", g, "code", true);
             String where = "group " + code;
             if (groups.containsKey(code)) {
@@ -127,7 +162,7 @@ public final class CriteriaSetLoader {
         }
         List<Criterion> criteria = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        for (JsonNode c : list(source, null, root, "criteria")) {
+        for (JsonNode c : list(source, null, root, "criteria", MAX_ENTRIES)) {
             Criterion criterion = criterion(source, c, groups.keySet());
             if (!codes.add(criterion.code)) {
                 throw error(source, "criterion " + criterion.code, "duplicate criterion code '" + criterion.code + "'");
@@ -163,7 +198,7 @@ public final class CriteriaSetLoader {
                     + total.toPlainString());
         }
         List<CriteriaSet.Tier> tiers = new ArrayList<>();
-        for (JsonNode t : list(source, null, root, "tiers")) {
+        for (JsonNode t : list(source, null, root, "tiers", MAX_ENTRIES)) {
             String name = text(source, "tier", t, "name", true);
             for (CriteriaSet.Tier other : tiers) {
                 if (other.name.equals(name)) {
@@ -203,7 +238,7 @@ public final class CriteriaSetLoader {
             throw error(source, where, "source: '" + sourceText + "' is not one of dossiers, catalogue, manual");
         }
         Set<String> levels = new LinkedHashSet<>();
-        for (JsonNode l : list(source, where, c, "levels")) {
+        for (JsonNode l : list(source, where, c, "levels", MAX_ENTRIES)) {
             String level = l.asText().trim().toUpperCase(Locale.ROOT);
             if (!LEVELS.contains(level)) {
                 throw error(source, where, "levels: '" + l.asText() + "' is not one of " + new java.util.TreeSet<>(LEVELS));
@@ -214,22 +249,25 @@ public final class CriteriaSetLoader {
         if (max.signum() < 0) {
             throw error(source, where, "max: " + max.toPlainString() + " is negative");
         }
-        String numerator = text(source, where, c, "numerator", false);
-        String denominator = text(source, where, c, "denominator", false);
-        String known = text(source, where, c, "known", false);
+        String numeratorText = text(source, where, c, "numerator", false);
+        String denominatorText = text(source, where, c, "denominator", false);
+        String knownText = text(source, where, c, "known", false);
         Set<String> columns = src == Criterion.Source.CATALOGUE ? Vocabulary.CATALOGUE : Vocabulary.DOSSIERS;
+        CheckedExpression numerator = null;
+        CheckedExpression denominator = null;
+        CheckedExpression known = null;
         if (src == Criterion.Source.MANUAL) {
-            if (numerator != null || denominator != null || known != null) {
+            if (numeratorText != null || denominatorText != null || knownText != null) {
                 throw error(source, where, "a manual criterion takes its points from manual-scores.csv: remove numerator, denominator and known");
             }
         } else {
-            if (numerator == null || denominator == null) {
+            if (numeratorText == null || denominatorText == null) {
                 throw error(source, where, "a criterion from " + sourceText + " needs both numerator and denominator");
             }
-            check(source, where, "numerator", numerator, columns);
-            check(source, where, "denominator", denominator, columns);
-            if (known != null) {
-                check(source, where, "known", known, columns);
+            numerator = check(source, code, "numerator", numeratorText, columns);
+            denominator = check(source, code, "denominator", denominatorText, columns);
+            if (knownText != null) {
+                known = check(source, code, "known", knownText, columns);
             }
         }
         ScoringRule rule = scoring(source, where, c.get("scoring"), src, max);
@@ -237,7 +275,10 @@ public final class CriteriaSetLoader {
         if (c.has("min_denominator")) {
             JsonNode m = c.get("min_denominator");
             if (!m.canConvertToLong() || !m.isIntegralNumber() || m.asLong() < 0) {
-                throw error(source, where, "min_denominator: '" + m.asText() + "' is not a whole number >= 0");
+                throw error(source, where, "min_denominator: '" + shown(m.asText()) + "' is not a whole number >= 0");
+            }
+            if (m.asLong() > ExpressionCheck.NUMBER_LIMIT.longValue()) {
+                throw error(source, where, "min_denominator: " + m.asLong() + " is outside [0, " + ExpressionCheck.NUMBER_LIMIT + "]");
             }
             minDenominator = m.asLong();
         }
@@ -284,7 +325,7 @@ public final class CriteriaSetLoader {
         BigDecimal worst = s.has("worst") ? decimal(source, where, s, "worst", true) : null;
         List<ScoringRule.Step> steps = new ArrayList<>();
         if (s.has("steps")) {
-            for (JsonNode st : list(source, where, s, "steps")) {
+            for (JsonNode st : list(source, where, s, "steps", MAX_ENTRIES)) {
                 BigDecimal points = decimal(source, where, st, "points", true);
                 if (points.signum() < 0 || points.compareTo(max) > 0) {
                     throw error(source, where, "step points " + points.toPlainString() + " are outside [0, " + max.toPlainString() + "]");
@@ -328,10 +369,71 @@ public final class CriteriaSetLoader {
         return new ScoringRule(kind, target, best, worst, steps);
     }
 
-    static void check(String source, String where, String field, String expression, Set<String> columns) {
-        String p = ExpressionCheck.problem(expression, columns);
-        if (p != null) {
-            throw error(source, where, field + " " + p);
+    /** Parses the expression once, checks its tree, and keeps that tree for the score stage. */
+    static CheckedExpression check(String source, String code, String field, String expression, Set<String> columns) {
+        ExpressionCheck.Result r = ExpressionCheck.check(expression, columns);
+        if (r.problem != null) {
+            throw error(source, "criterion " + code, field + " " + r.problem);
+        }
+        return new CheckedExpression(expression, field, source, code, r.columns, r.tree);
+    }
+
+    /** Strict UTF-8: a byte sequence that is not UTF-8 is refused with its offset, not replaced. */
+    private static String utf8(String source, byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = d.decode(in, out, true);
+        if (!r.isError()) {
+            r = d.flush(out);
+        }
+        if (r.isError()) {
+            throw error(source, null, "is not valid UTF-8 (byte offset " + in.position() + ")");
+        }
+        return out.flip().toString();
+    }
+
+    /**
+     * The YAML tree, after a first pass over the tokens that refuses duplicate keys, anchors, aliases and
+     * tags (Jackson would silently read an alias as its anchor's name, and the last of two equal keys).
+     */
+    private static JsonNode yaml(String source, String text) {
+        try {
+            try (YAMLParser p = (YAMLParser) YAML.createParser(text)) {
+                while (p.nextToken() != null) {
+                    int line = p.currentTokenLocation().getLineNr();
+                    if (p.isCurrentAlias()) {
+                        throw error(source, null, "uses the YAML alias '*" + shown(p.getText()) + "' (line " + line
+                                + "); anchors and aliases are not allowed: write each value out");
+                    }
+                    if (p.getObjectId() != null) {
+                        throw error(source, null, "uses the YAML anchor '&" + shown(String.valueOf(p.getObjectId()))
+                                + "' (line " + line + "); anchors and aliases are not allowed: write each value out");
+                    }
+                    Object tag = p.getTypeId();
+                    if (tag != null && !"tag:yaml.org,2002:str".equals(tag)) {
+                        throw error(source, null, "uses the YAML tag '" + shown(String.valueOf(tag)) + "' (line " + line
+                                + "); tags other than !!str are not allowed");
+                    }
+                }
+            }
+            return new ObjectMapper(YAML).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(text);
+        } catch (JsonProcessingException e) {
+            String m = ExpressionCheck.firstLine(e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)'$").matcher(m);
+            if (dup.matches()) {
+                throw error(source, null, "has the key '" + shown(dup.group(1)) + "' twice in one mapping" + where
+                        + "; each key may appear once");
+            }
+            if (m.startsWith("Document nesting depth")) {
+                throw error(source, null, "is nested more than " + MAX_YAML_DEPTH + " levels deep" + where);
+            }
+            throw error(source, null, "is not valid YAML: " + m + where);
+        } catch (IOException e) {
+            throw error(source, null, "is not valid YAML: " + ExpressionCheck.firstLine(e.getMessage()));
         }
     }
 
@@ -356,10 +458,13 @@ public final class CriteriaSetLoader {
         return v.asBoolean();
     }
 
-    private static List<JsonNode> list(String source, String where, JsonNode node, String key) {
+    private static List<JsonNode> list(String source, String where, JsonNode node, String key, int max) {
         JsonNode v = node.get(key);
         if (v == null || !v.isArray() || v.isEmpty()) {
             throw error(source, where, key + ": expected a non-empty list");
+        }
+        if (v.size() > max) {
+            throw error(source, where, key + ": " + v.size() + " entries; at most " + max + " are allowed");
         }
         List<JsonNode> out = new ArrayList<>();
         v.forEach(out::add);
@@ -388,11 +493,24 @@ public final class CriteriaSetLoader {
             }
             return null;
         }
+        BigDecimal d;
         try {
-            return new BigDecimal(v.asText().trim());
+            d = new BigDecimal(v.asText().trim());
         } catch (NumberFormatException e) {
-            throw error(source, where, key + ": '" + v.asText() + "' is not a number");
+            throw error(source, where, key + ": '" + shown(v.asText()) + "' is not a number");
         }
+        // Bounded so that no sum, product or DECIMAL(38, 10) column downstream can overflow.
+        String p = ExpressionCheck.numberProblem(d, shown(v.asText().trim()));
+        if (p != null) {
+            throw error(source, where, key + ": " + p.substring("uses the number ".length()));
+        }
+        return d;
+    }
+
+    /** A value as shown in a message: at most 40 characters. */
+    private static String shown(String value) {
+        String v = String.valueOf(value);
+        return v.length() > 40 ? v.substring(0, 40) + "..." : v;
     }
 
     /** UTF-8 text with line ends and Unicode normalised, so the hash does not depend on the editor. */
@@ -409,8 +527,17 @@ public final class CriteriaSetLoader {
         }
     }
 
+    /** Exit code 5 with one line: {@code criteria set <file>[, <where>]: <problem>} (control characters blanked, capped). */
     static PipelineException error(String source, String where, String problem) {
-        return new PipelineException(ExitCode.BAD_CONFIGURATION,
-                "criteria set " + source + (where == null ? "" : ", " + where) + ": " + problem);
+        String m = "criteria set " + source + (where == null ? "" : ", " + where) + ": " + problem;
+        StringBuilder b = new StringBuilder(Math.min(m.length(), MAX_MESSAGE + 3));
+        for (int i = 0; i < m.length() && b.length() < MAX_MESSAGE; i++) {
+            char c = m.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        if (m.length() > MAX_MESSAGE) {
+            b.append("...");
+        }
+        return new PipelineException(ExitCode.BAD_CONFIGURATION, b.toString());
     }
 }

@@ -20,11 +20,15 @@ public final class Criterion implements Serializable {
     public final Source source;
     /** Unit levels (CapDonVi) it applies to; others get status not_applicable. */
     public final Set<String> levels;
-    /** Aggregate expressions (Spark SQL) over period facts (dossiers) or procedure facts (catalogue). */
+    /** Aggregate expressions (Spark SQL) over period facts (dossiers) or procedure facts (catalogue), as written. */
     public final String numerator;
     public final String denominator;
     /** Optional aggregate: when it is 0 the unit has no known value of the flag: insufficient data. */
     public final String known;
+    /** The same three, parsed once and checked: what the score stage runs (null for manual criteria / no known). */
+    public final CheckedExpression numeratorExpression;
+    public final CheckedExpression denominatorExpression;
+    public final CheckedExpression knownExpression;
     /** Optional code of another criterion whose ratio multiplies this one's (3.3 x 1.4). */
     public final String times;
     public final BigDecimal max;
@@ -39,8 +43,8 @@ public final class Criterion implements Serializable {
     public final BigDecimal findingAbove;
     public final List<String> notes;
 
-    Criterion(String code, String key, String name, String group, Source source, Set<String> levels, String numerator,
-              String denominator, String known, String times, BigDecimal max, ScoringRule scoring,
+    Criterion(String code, String key, String name, String group, Source source, Set<String> levels,
+              CheckedExpression numerator, CheckedExpression denominator, CheckedExpression known, String times, BigDecimal max, ScoringRule scoring,
               long minDenominator, boolean subtree, BigDecimal findingBelow, BigDecimal findingAbove, List<String> notes) {
         this.code = code;
         this.key = key;
@@ -48,9 +52,12 @@ public final class Criterion implements Serializable {
         this.group = group;
         this.source = source;
         this.levels = Set.copyOf(levels);
-        this.numerator = numerator;
-        this.denominator = denominator;
-        this.known = known;
+        this.numerator = numerator == null ? null : numerator.text;
+        this.denominator = denominator == null ? null : denominator.text;
+        this.known = known == null ? null : known.text;
+        this.numeratorExpression = numerator;
+        this.denominatorExpression = denominator;
+        this.knownExpression = known;
         this.times = times;
         this.max = max;
         this.scoring = scoring;

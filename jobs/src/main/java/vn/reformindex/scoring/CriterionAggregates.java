@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
@@ -31,11 +30,12 @@ import vn.reformindex.criteria.Criterion;
  * One row per unit and period with every criterion's numerator, denominator and known-count (columns
  * {@code n_i, d_i, k_i} for the i-th criterion of the set) and its manual score ({@code mp_i, mr_i, me_i}):
  * one aggregation over the period facts for all dossier criteria, one over the procedure facts for all
- * catalogue criteria. The expressions are the set's, validated beforehand.
+ * catalogue criteria. The expressions are the set's trees as the loader checked them
+ * ({@link vn.reformindex.criteria.CheckedExpression#exact}): no expression text is parsed here. Each is resolved
+ * against its facts first, so a type error stops the run with exit code 5 naming the criterion, not with
+ * Spark's stack trace.
  */
 public final class CriterionAggregates {
-    private static final String DEC = vn.reformindex.table.Types.EXACT_SQL;
-
     private CriterionAggregates() {
     }
 
@@ -56,6 +56,8 @@ public final class CriterionAggregates {
     public static Dataset<Row> wide(CriteriaSet set, Dataset<Row> grid, Dataset<Row> periodFacts, Dataset<Row> catalogue,
                                     Dataset<Row> manual) {
         Dataset<Row> out = grid;
+        Dataset<Row> exploded = null;
+        Dataset<Row> procedures = null;
         List<Column> selfAggs = new ArrayList<>();
         List<Column> subtreeAggs = new ArrayList<>();
         List<Column> catalogueAggs = new ArrayList<>();
@@ -70,24 +72,33 @@ public final class CriterionAggregates {
                 manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("evidence"))).as(manualEvidence(i)));
                 continue;
             }
-            target.add(expr("CAST((" + c.numerator + ") AS " + DEC + ")").as(numerator(i)));
-            target.add(expr("CAST((" + c.denominator + ") AS " + DEC + ")").as(denominator(i)));
-            if (c.known != null) {
-                target.add(expr("CAST((" + c.known + ") AS " + DEC + ")").as(known(i)));
+            Dataset<Row> facts = periodFacts;
+            if (c.source == Criterion.Source.CATALOGUE) {
+                if (procedures == null) {
+                    procedures = procedureFacts(set, grid, periodFacts, catalogue);
+                }
+                facts = procedures;
+            } else if (c.subtree) {
+                if (exploded == null) {
+                    exploded = subtree(periodFacts);
+                }
+                facts = exploded;
+            }
+            target.add(c.numeratorExpression.exact(facts).as(numerator(i)));
+            target.add(c.denominatorExpression.exact(facts).as(denominator(i)));
+            if (c.knownExpression != null) {
+                target.add(c.knownExpression.exact(facts).as(known(i)));
             }
         }
         if (!selfAggs.isEmpty()) {
             out = out.join(agg(periodFacts.groupBy("unit_code", "period"), selfAggs), Names.seq("unit_code", "period"), "left");
         }
         if (!subtreeAggs.isEmpty()) {
-            // A dossier counts for its unit and every ancestor: parents are scored on their subtree.
-            Dataset<Row> exploded = periodFacts.withColumn("scored_unit",
-                    explode(concat(array(col("unit_code")), col("unit_ancestors"))));
             out = out.join(agg(exploded.groupBy(col("scored_unit").as("unit_code"), col("period")), subtreeAggs),
                     Names.seq("unit_code", "period"), "left");
         }
         if (!catalogueAggs.isEmpty()) {
-            out = out.join(agg(procedureFacts(set, grid, periodFacts, catalogue).groupBy("unit_code", "period"), catalogueAggs),
+            out = out.join(agg(procedures.groupBy("unit_code", "period"), catalogueAggs),
                     Names.seq("unit_code", "period"), "left");
         }
         if (!manualAggs.isEmpty()) {
@@ -125,6 +136,11 @@ public final class CriterionAggregates {
             joined = joined.withColumn(c, coalesce(col(c), lit(0L)));
         }
         return joined;
+    }
+
+    /** A dossier counts for its unit and every ancestor: parents are scored on their subtree. */
+    private static Dataset<Row> subtree(Dataset<Row> periodFacts) {
+        return periodFacts.withColumn("scored_unit", explode(concat(array(col("unit_code")), col("unit_ancestors"))));
     }
 
     private static Dataset<Row> agg(org.apache.spark.sql.RelationalGroupedDataset g, List<Column> aggs) {

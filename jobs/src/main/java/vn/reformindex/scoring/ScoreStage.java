@@ -16,9 +16,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import vn.reformindex.criteria.CheckedExpression;
 import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.Criterion;
-import vn.reformindex.criteria.ExpressionCheck;
 import vn.reformindex.facts.PeriodFacts;
 import vn.reformindex.period.PeriodTable;
 import vn.reformindex.period.PeriodWindow;
@@ -75,9 +75,9 @@ public final class ScoreStage implements Stage {
         Set<String> read = new TreeSet<>(List.of("unit_ancestors", "procedure_code", "channel",
                 "paid_online", "vneid_verified"));
         for (Criterion c : set.criteria) {
-            for (String e : new String[]{c.numerator, c.denominator, c.known}) {
+            for (CheckedExpression e : new CheckedExpression[]{c.numeratorExpression, c.denominatorExpression, c.knownExpression}) {
                 if (e != null && c.source == Criterion.Source.DOSSIERS) {
-                    read.addAll(ExpressionCheck.columns(e));
+                    read.addAll(e.columns());
                 }
             }
         }
