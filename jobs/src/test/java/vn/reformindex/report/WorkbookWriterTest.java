@@ -381,6 +381,56 @@ class WorkbookWriterTest {
                 "Hồ sơ quá hạn", "HỒ SƠ QUÁ HẠN (2)"), names);
     }
 
+    @Test
+    void ratiosDecimalsListsAndDatesBefore1900() throws IOException {
+        TableDecl t = TableDecl.builder("formats", "test").key("code")
+                .required("code", vn.reformindex.table.Types.STRING, vn.reformindex.table.Format.TEXT, "Mã", "a code")
+                .col("ratio", vn.reformindex.table.Types.EXACT, vn.reformindex.table.Format.RATIO_4, "Tỷ lệ", "a ratio")
+                .col("difference", vn.reformindex.table.Types.EXACT, vn.reformindex.table.Format.DECIMAL, "Chênh lệch", "exact")
+                .col("warnings", vn.reformindex.table.Types.STRINGS, vn.reformindex.table.Format.LIST, "Cảnh báo", "codes")
+                .col("day", vn.reformindex.table.Types.DATE, vn.reformindex.table.Format.DATE, "Ngày", "a date")
+                .build();
+        Dataset<Row> data = frame(t.schema(), List.of(
+                row("code", "0123", "ratio", new BigDecimal("0.3608333333"), "difference", new BigDecimal("-0.0000000001"),
+                        "warnings", List.of("UNIT_FROM_PREFIX", "PROCEDURE_UNKNOWN"), "day", LocalDate.of(1899, 12, 30)),
+                row("code", "1E5", "ratio", BigDecimal.ZERO.setScale(10), "difference", new BigDecimal("12345.5000000000"),
+                        "warnings", List.of(), "day", LocalDate.of(2024, 2, 29))));
+        Report report = Report.of("formats.csv", t, List.of("code", "ratio", "difference", "warnings", "day"),
+                d -> d.orderBy(col("code")), false).resolve(data);
+        Path file = tmp.resolve("formats.xlsx");
+        assertEquals(2, WorkbookWriter.write(List.of(Sheet.of("Định dạng", report)), Storage.local(), file.toString()));
+        try (XSSFWorkbook wb = read(file)) {
+            XSSFSheet s = wb.getSheetAt(0);
+            assertLayout(wb, s, report, 2);
+            assertText("0123", cell(s, report, 1, "code"));
+            assertText("1E5", cell(s, report, 2, "code")); // not 100000
+            assertNumber(0.3608333333, "0.0000", cell(s, report, 1, "ratio"));
+            assertNumber(0, "0.0000", cell(s, report, 2, "ratio"));
+            assertNumber(-0.0000000001, "General", cell(s, report, 1, "difference"));
+            assertNumber(12345.5, "General", cell(s, report, 2, "difference"));
+            assertText("UNIT_FROM_PREFIX, PROCEDURE_UNKNOWN", cell(s, report, 1, "warnings"));
+            assertText("", cell(s, report, 2, "warnings"));
+            assertText("1899-12-30", cell(s, report, 1, "day")); // Excel has no such date: text, never a wrong one
+            assertDate(LocalDateTime.of(2024, 2, 29, 0, 0), "dd/mm/yyyy", cell(s, report, 2, "day"));
+        }
+        // The exact digits are in the file, not a double's approximation or an exponent.
+        try (ZipFile zip = new ZipFile(file.toFile());
+             InputStream in = zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))) {
+            String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xml.contains("<v>-0.0000000001</v>") && xml.contains("<v>0.3608333333</v>")
+                    && xml.contains("<v>0.0000000000</v>"), xml);
+        }
+    }
+
+    @Test
+    void aRunsReportsMakeItsSheets() {
+        List<Sheet> sheets = Workbooks.sheets(List.of(processingSummary(), overdueDossiers(), rankings()));
+        List<String> names = new ArrayList<>();
+        sheets.forEach(s -> names.add(s.name()));
+        assertEquals(List.of("Tổng hợp xử lý hồ sơ", "Hồ sơ quá hạn", "Xếp hạng - " + GROUP_1, "Xếp hạng - " + GROUP_2,
+                "Không thuộc nhóm xếp hạng"), names);
+    }
+
     /** An overdue_dossiers frame of n generated rows, conformed to its declaration. */
     static Report generatedOverdue(long n) {
         Dataset<Row> t = SparkTestSupport.spark().range(n).selectExpr(
