@@ -19,7 +19,7 @@ public final class Workbooks {
     /** The sheet of the units without a peer group (none of them is ranked). */
     public static final String NO_PEER_GROUP_SHEET = "Không thuộc nhóm xếp hạng";
 
-    /** Sheet names of the reports other than the rankings, by report file name; others use the table's name. */
+    /** Sheet names of the reports other than the rankings, by report file name; others use the file name without .csv. */
     private static final Map<String, String> NAMES = Map.of(
             "processing-summary.csv", "Tổng hợp xử lý hồ sơ",
             "overdue-dossiers.csv", "Hồ sơ quá hạn",
@@ -67,7 +67,7 @@ public final class Workbooks {
             if (r.table() == Tables.RANKINGS) {
                 out.addAll(rankingSheets(r));
             } else {
-                out.add(Sheet.of(NAMES.getOrDefault(r.fileName(), r.table().name()), r));
+                out.add(Sheet.of(NAMES.getOrDefault(r.fileName(), r.fileName().replaceAll("\\.csv$", "")), r));
             }
         }
         return out;

@@ -424,11 +424,13 @@ class WorkbookWriterTest {
 
     @Test
     void aRunsReportsMakeItsSheets() {
-        List<Sheet> sheets = Workbooks.sheets(List.of(processingSummary(), overdueDossiers(), rankings()));
+        Report other = Report.of("findings.csv", Tables.OVERDUE_DOSSIERS, List.of("unit_code"), d -> d, false)
+                .resolve(overdueDossiers().data());
+        List<Sheet> sheets = Workbooks.sheets(List.of(processingSummary(), overdueDossiers(), rankings(), other));
         List<String> names = new ArrayList<>();
         sheets.forEach(s -> names.add(s.name()));
         assertEquals(List.of("Tổng hợp xử lý hồ sơ", "Hồ sơ quá hạn", "Xếp hạng - " + GROUP_1, "Xếp hạng - " + GROUP_2,
-                "Không thuộc nhóm xếp hạng"), names);
+                "Không thuộc nhóm xếp hạng", "findings"), names);
     }
 
     /** An overdue_dossiers frame of n generated rows, conformed to its declaration. */
