@@ -102,14 +102,20 @@ public final class Pipeline {
             RunContext ctx = context(spark, config, storage, selected);
             Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
             List<StageResult> results = new ArrayList<>();
+            List<Report> runReports = new ArrayList<>();
             String previousStaged = store.tableUri(Tables.STAGED_DOSSIERS.name()); // before this run replaces it
             for (Stage stage : selected) {
                 if (stage.usesPeriods() && !ctx.periodsResolved()) {
                     ctx = ctx.withPeriods(periods(spark, config, store, tables, previousStaged, manifest));
                 }
-                StageResult result = runStage(stage, ctx, store, tables);
+                StageResult result = runStage(stage, ctx, store, tables, runReports);
                 manifest.stage(result);
                 results.add(result);
+            }
+            if (!runReports.isEmpty()) {
+                // One workbook of this run's reports (read from the written tables, before publication).
+                spark.sparkContext().setJobDescription("reform-index workbook");
+                manifest.put("workbook_rows", ReportWriting.workbook(runReports, storage, store.stagingReports()));
             }
             spark.sparkContext().setJobDescription(null);
             manifest.put("spark_metrics", metrics.perStage(results));
@@ -165,7 +171,8 @@ public final class Pipeline {
     }
 
     /** Plans, writes, re-reads, reports and verifies one stage. */
-    private static StageResult runStage(Stage stage, RunContext ctx, OutputStore store, Map<String, Dataset<Row>> tables) {
+    private static StageResult runStage(Stage stage, RunContext ctx, OutputStore store, Map<String, Dataset<Row>> tables,
+                                        List<Report> runReports) {
         SparkSession spark = ctx.spark;
         StageInputs inputs = new StageInputs();
         for (TableDecl t : stage.inputs()) {
@@ -202,6 +209,7 @@ public final class Pipeline {
             reports.add(r.resolve(written.get(r.table())));
         }
         ReportWriting.write(reports, ctx.storage, store.stagingReports());
+        runReports.addAll(reports);
         output.cleanups().forEach(Runnable::run);
         Verification verification = stage.verify(ctx, written);
         Map<String, Object> notes = new LinkedHashMap<>(output.notes());

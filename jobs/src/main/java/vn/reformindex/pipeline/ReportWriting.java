@@ -12,6 +12,16 @@ final class ReportWriting {
     private ReportWriting() {
     }
 
+    /** The workbook of the run's reports (reports/reform-index.xlsx); returns the data rows written. */
+    static long workbook(java.util.List<Report> reports, Storage storage, String dir) {
+        try {
+            return vn.reformindex.report.WorkbookWriter.write(vn.reformindex.report.Workbooks.sheets(reports), storage,
+                    Storage.join(dir, "reform-index.xlsx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the workbook", e);
+        }
+    }
+
     static void write(Collection<Report> reports, Storage storage, String dir) {
         for (Report r : reports) {
             try {

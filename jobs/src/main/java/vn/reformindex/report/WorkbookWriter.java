@@ -269,7 +269,7 @@ public final class WorkbookWriter {
     private static final class Cells {
         private static final ZoneId VIETNAM = ZoneId.of(Sessions.TIME_ZONE);
         private final Format[] kinds;
-        private final ColumnDecl[] decls;
+        private final Report.Column[] decls;
         private final boolean[] lists;
         /** The display format of each column's cells (null: General). */
         final String[] formats;
@@ -277,12 +277,12 @@ public final class WorkbookWriter {
         Cells(Report report, List<Report.Column> columns, StructType schema) {
             int n = columns.size();
             kinds = new Format[n];
-            decls = new ColumnDecl[n];
+            decls = new Report.Column[n];
             lists = new boolean[n];
             formats = new String[n];
             for (int i = 0; i < n; i++) {
                 kinds[i] = columns.get(i).format();
-                decls[i] = report.table().column(columns.get(i).name());
+                decls[i] = columns.get(i);
                 DataType type = schema.fields()[i].dataType();
                 lists[i] = type instanceof ArrayType;
                 formats[i] = displayFormat(kinds[i], type);

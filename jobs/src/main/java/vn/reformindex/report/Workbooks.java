@@ -22,7 +22,11 @@ public final class Workbooks {
     /** Sheet names of the reports other than the rankings, by report file name; others use the file name without .csv. */
     private static final Map<String, String> NAMES = Map.of(
             "processing-summary.csv", "Tổng hợp xử lý hồ sơ",
-            "overdue-dossiers.csv", "Hồ sơ quá hạn",
+            "overdue-open.csv", "Hồ sơ quá hạn chưa giải quyết",
+            "resolved-late.csv", "Hồ sơ giải quyết trễ hạn",
+            "rejected-records.csv", "Bản ghi bị loại",
+            "scorecards.csv", "Phiếu điểm",
+            "findings.csv", "Phát hiện",
             "procedure-summary.csv", "Theo thủ tục, lĩnh vực");
 
     private Workbooks() {

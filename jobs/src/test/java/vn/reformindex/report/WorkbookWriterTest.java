@@ -144,7 +144,14 @@ class WorkbookWriterTest {
                 row("unit_code", "001", "period", "2025-06", "kind", "resolved_late", "dossier_code", "000.00.01.H12-250601-0002",
                         "procedure_code", "2.001", "procedure_name", LONG_NAME, "channel", 1, "due_date", LocalDate.of(2025, 6, 10),
                         "end_at", LocalDateTime.of(2025, 6, 11, 9, 0), "days_late", 1, "apology_letter", true)));
-        return SummaryReports.overdueDossiers().resolve(t);
+        return allOverdue().resolve(t);
+    }
+
+    /** Both kinds of overdue dossiers in one report, every column the lists print. */
+    static Report allOverdue() {
+        return Report.of("overdue-dossiers.csv", Tables.OVERDUE_DOSSIERS, List.of("unit_code", "period", "as_of", "kind",
+                "dossier_code", "procedure_code", "procedure_name", "field_code", "received_at", "due_date", "late_until",
+                "days_late", "apology_letter"), d -> d.orderBy(col("period"), col("unit_code"), col("kind"), col("dossier_code")), true);
     }
 
     /** The rankings report as RankStage cuts it, with one group of criteria. */
@@ -424,13 +431,14 @@ class WorkbookWriterTest {
 
     @Test
     void aRunsReportsMakeItsSheets() {
-        Report other = Report.of("findings.csv", Tables.OVERDUE_DOSSIERS, List.of("unit_code"), d -> d, false)
+        Report other = Report.of("other-list.csv", Tables.OVERDUE_DOSSIERS, List.of("unit_code"), d -> d, false)
                 .resolve(overdueDossiers().data());
-        List<Sheet> sheets = Workbooks.sheets(List.of(processingSummary(), overdueDossiers(), rankings(), other));
+        Report late = SummaryReports.resolvedLate().resolve(overdueDossiers().data());
+        List<Sheet> sheets = Workbooks.sheets(List.of(processingSummary(), late, rankings(), other));
         List<String> names = new ArrayList<>();
         sheets.forEach(s -> names.add(s.name()));
-        assertEquals(List.of("Tổng hợp xử lý hồ sơ", "Hồ sơ quá hạn", "Xếp hạng - " + GROUP_1, "Xếp hạng - " + GROUP_2,
-                "Không thuộc nhóm xếp hạng", "findings"), names);
+        assertEquals(List.of("Tổng hợp xử lý hồ sơ", "Hồ sơ giải quyết trễ hạn", "Xếp hạng - " + GROUP_1, "Xếp hạng - " + GROUP_2,
+                "Không thuộc nhóm xếp hạng", "other-list"), names);
     }
 
     /** An overdue_dossiers frame of n generated rows, conformed to its declaration. */
@@ -443,8 +451,9 @@ class WorkbookWriterTest {
                 "'Cấp phiếu lý lịch tư pháp' as procedure_name", "'12' as field_code", "cast(1 + id % 3 as int) as channel",
                 "timestamp_ntz'2025-05-01 08:00:00' as received_at", "date'2025-06-10' as due_date",
                 "cast(null as timestamp_ntz) as end_at", "date'2025-06-30' as late_until", "cast(id % 30 as int) as days_late",
-                "cast(0 as int) as supplement_count", "if(id % 3 = 0, null, id % 3 = 1) as apology_letter");
-        return SummaryReports.overdueDossiers().resolve(Tables.OVERDUE_DOSSIERS.conform(t));
+                "cast(0 as int) as supplement_count", "if(id % 3 = 0, null, id % 3 = 1) as apology_letter",
+                "'Đơn vị' as unit_name");
+        return allOverdue().resolve(Tables.OVERDUE_DOSSIERS.conform(t));
     }
 
     @Test
@@ -476,7 +485,7 @@ class WorkbookWriterTest {
 
     @Test
     void anEmptyReportIsASheetWithItsHeader() throws IOException {
-        Report overdue = SummaryReports.overdueDossiers().resolve(frame(Tables.OVERDUE_DOSSIERS.schema(), List.of()));
+        Report overdue = allOverdue().resolve(frame(Tables.OVERDUE_DOSSIERS.schema(), List.of()));
         Path file = tmp.resolve("empty.xlsx");
         assertEquals(0, WorkbookWriter.write(List.of(Sheet.of("Hồ sơ quá hạn", overdue)), Storage.local(), file.toString()));
         try (XSSFWorkbook wb = read(file)) {
@@ -491,7 +500,7 @@ class WorkbookWriterTest {
     @Test
     void aFailedWriteLeavesNoFile() {
         Path file = tmp.resolve("failed.xlsx");
-        Report unresolved = SummaryReports.overdueDossiers(); // never resolved: its rows cannot be read
+        Report unresolved = allOverdue(); // never resolved: its rows cannot be read
         assertThrows(IllegalStateException.class, () -> WorkbookWriter.write(
                 List.of(Sheet.of("Tổng hợp", processingSummary()), Sheet.of("Hồ sơ quá hạn", unresolved)),
                 Storage.local(), file.toString()));
