@@ -88,6 +88,8 @@ class UnknownColumnsLeakTest {
                 "the quarantined JSON keeps the names of the fields outside the contract: " + quarantine);
         assertEquals(9, texts.stream().filter(t -> t.startsWith("quarantine ")).count(), "L3, L4, L5, L6, L7, L9, L10, L11, L12: " + quarantine);
         assertTrue(texts.stream().anyMatch(t -> t.contains("IGNORED_FILE") && t.contains("dossiers/ghi-chu.txt")), "the .txt is listed");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("_RUN.json ") && t.contains("\"ignored_files\"")
+                && t.contains("dossiers/ghi-chu.txt")), "and in the run record's ingest notes");
         texts.add("stdout " + stdout.toString(StandardCharsets.UTF_8));
         texts.add("stderr " + stderr.toString(StandardCharsets.UTF_8));
         texts.add("log " + log);
