@@ -10,32 +10,56 @@ import java.util.List;
  * which commons-csv does not give. Quoted fields may hold commas, doubled quotes and newlines. A record
  * whose quotes are broken (text after a closing quote, or a quote never closed) is returned with
  * {@code broken = true} so the caller can quarantine it without trusting its fields. Empty lines are skipped.
+ * A record longer than {@link TextInput#MAX_RECORD_CHARS} characters (typically a quote never closed that
+ * swallows the rest of a big file) is broken and keeps no text and no fields, only its UTF-8 length and
+ * SHA-256: memory stays bounded whatever the input.
  */
 final class CsvSplitter {
     /** One record as read from the file. */
     static final class Record {
         final long line;
         final List<String> fields;
+        /** The original text; null when oversized. */
         final String text;
         final boolean broken;
+        final boolean oversized;
+        private final TextInput.BoundedText bounded;
 
-        Record(long line, List<String> fields, String text, boolean broken) {
+        Record(long line, List<String> fields, TextInput.BoundedText text, boolean broken) {
             this.line = line;
-            this.fields = fields;
-            this.text = text;
-            this.broken = broken;
+            this.bounded = text;
+            this.oversized = text.oversized();
+            this.fields = oversized ? List.of() : fields;
+            this.text = text.text();
+            this.broken = broken || oversized;
+        }
+
+        /** The record's length in UTF-8 bytes. */
+        long byteLength() {
+            return bounded.byteLength();
+        }
+
+        /** SHA-256 (hex) of the record's UTF-8 bytes. */
+        String sha256() {
+            return bounded.sha256();
         }
     }
 
     private static final int EOF = -1;
 
     private final Reader in;
+    private final int limit;
     private long line = 1;
     private int pushedBack = -2;
     private boolean done;
 
     CsvSplitter(Reader in) {
+        this(in, TextInput.MAX_RECORD_CHARS);
+    }
+
+    CsvSplitter(Reader in, int limit) {
         this.in = in;
+        this.limit = limit;
     }
 
     private int read() throws IOException {
@@ -61,7 +85,7 @@ final class CsvSplitter {
     /** Reads one physical record; returns null for an empty line (and at the end). */
     private Record readRecord() throws IOException {
         long startLine = line;
-        StringBuilder text = new StringBuilder();
+        TextInput.BoundedText text = new TextInput.BoundedText(limit);
         StringBuilder field = new StringBuilder();
         List<String> fields = new ArrayList<>();
         boolean broken = false;
@@ -75,13 +99,17 @@ final class CsvSplitter {
                 if (inQuotes) {
                     broken = true;
                 }
-                if (text.length() == 0) {
+                if (text.isEmpty()) {
                     return null;
                 }
                 fields.add(field.toString());
-                return new Record(startLine, fields, text.toString(), broken);
+                return new Record(startLine, fields, text, broken);
             }
             char ch = (char) c;
+            if (text.oversized() && field.length() > 0) {
+                field.setLength(0); // the record is lost to quarantine: keep no fields
+                fields.clear();
+            }
             if (inQuotes) {
                 if (ch == '"') {
                     int n = read();
@@ -117,14 +145,17 @@ final class CsvSplitter {
                     }
                 }
                 line++;
-                if (text.length() == 0) {
+                if (text.isEmpty()) {
                     return null; // empty line
                 }
                 fields.add(field.toString());
-                return new Record(startLine, fields, text.toString(), broken);
+                return new Record(startLine, fields, text, broken);
             }
             text.append(ch);
             if (ch == ',') {
+                if (text.oversized()) {
+                    fields.clear();
+                }
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;

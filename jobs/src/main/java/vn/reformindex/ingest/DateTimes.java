@@ -9,9 +9,14 @@ import java.time.format.ResolverStyle;
 /**
  * Strict parsing of the contract's date formats (31/02 is invalid, never moved to 29/02): yyyyMMddHHmmss,
  * yyyy-MM-dd HH:mm:ss, yyyy-MM-ddTHH:mm:ss, dd/MM/yyyy HH:mm:ss, dd/MM/yyyy; and, beyond the contract,
- * yyyy-MM-dd, yyyyMMdd and dd/MM/yyyy HH:mm. A date without time means 00:00.
+ * yyyy-MM-dd, yyyyMMdd and dd/MM/yyyy HH:mm. A date without time means 00:00. Only years
+ * {@value #MIN_YEAR}..{@value #MAX_YEAR} are dates of a dossier: 0001-01-01 or 1900-01-01 (placeholders of
+ * legacy systems) and 9999-12-31 are invalid, like 31/02.
  */
 public final class DateTimes {
+    public static final int MIN_YEAR = 1990;
+    public static final int MAX_YEAR = 2100;
+
     private static final DateTimeFormatter DMY_HMS = strict("dd/MM/uuuu HH:mm:ss");
     private static final DateTimeFormatter DMY_HM = strict("dd/MM/uuuu HH:mm");
     private static final DateTimeFormatter DMY = strict("dd/MM/uuuu");
@@ -28,6 +33,11 @@ public final class DateTimes {
 
     /** The timestamp, or null when the text is not one of the formats or not a real date. */
     public static LocalDateTime parse(String text) {
+        LocalDateTime t = parseAnyYear(text);
+        return t == null || t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR ? null : t;
+    }
+
+    private static LocalDateTime parseAnyYear(String text) {
         if (text == null) {
             return null;
         }

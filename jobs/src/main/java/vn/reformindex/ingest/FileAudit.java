@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -63,8 +62,11 @@ final class FileAudit {
                 consumed += bb.position() - start;
                 if (r.isError() || (eof && bb.hasRemaining())) {
                     int bad = bb.hasRemaining() ? bb.get(bb.position()) & 0xFF : 0;
+                    int next = bb.remaining() > 1 ? bb.get(bb.position() + 1) & 0xFF : -1;
+                    boolean utf16 = consumed == 0 && ((bad == 0xFF && next == 0xFE) || (bad == 0xFE && next == 0xFF));
                     error = "line " + line + " (byte offset " + consumed + "): invalid UTF-8 byte 0x"
-                            + String.format("%02X", bad) + "; expected UTF-8 text (with or without BOM)";
+                            + String.format("%02X", bad) + (utf16 ? " (a UTF-16 byte order mark: the file is UTF-16)" : "")
+                            + "; expected UTF-8 text (with or without BOM)";
                 }
                 cb.clear();
                 bb.compact();
@@ -82,12 +84,16 @@ final class FileAudit {
         List<String> unknown = new ArrayList<>();
         List<String> aliasesUsed = new ArrayList<>();
         if (error == null && file.format == InputFile.Format.CSV) {
-            try (Reader r = new InputStreamReader(storage.open(file.uri), strictUtf8())) {
+            try (Reader r = TextInput.open(storage, file)) {
                 CsvSplitter.Record header = new CsvSplitter(r).next();
                 if (header == null) {
                     error = "line 1: expected a header row, found an empty file";
+                } else if (header.oversized) {
+                    error = "line " + header.line + ": the first row is longer than " + TextInput.MAX_RECORD_CHARS
+                            + " characters; expected a header row with the columns " + String.join(", ", ColumnMapping.REQUIRED);
                 } else if (header.broken) {
-                    error = "line " + header.line + ": the header row has unbalanced quotes";
+                    error = "line " + header.line + ": the header row has unbalanced quotes; expected a header row with the columns "
+                            + String.join(", ", ColumnMapping.REQUIRED);
                 } else {
                     ColumnMapping m = new ColumnMapping(header.fields, aliases, true);
                     if (m.problem != null) {
@@ -104,40 +110,55 @@ final class FileAudit {
                 error == null ? null : file.name + ", " + error, unknown, aliasesUsed);
     }
 
-    /** Top-level field names of every object line that the contract does not know (each reported once). */
+    /**
+     * Top-level field names of every object line that the contract does not know (each reported once, at
+     * most {@link ColumnMapping#MAX_REPORTED_NAMES}, long or unprintable names by their length only).
+     */
     private static void jsonFieldNames(InputFile file, Storage storage, Map<String, String> aliases,
                                        List<String> unknown, List<String> aliasesUsed) throws IOException {
-        TreeSet<String> unknownSet = new TreeSet<>();
+        java.util.Set<String> unknownSet = new java.util.LinkedHashSet<>();
         TreeSet<String> aliasSet = new TreeSet<>();
-        JsonFactory factory = new JsonFactory();
-        try (java.io.BufferedReader r = new java.io.BufferedReader(new InputStreamReader(storage.open(file.uri), strictUtf8()))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+        JsonFactory factory = JsonRecords.FACTORY;
+        try (Reader r = TextInput.open(storage, file)) {
+            TextInput.LineReader lines = new TextInput.LineReader(r);
+            TextInput.Line l;
+            while ((l = lines.next()) != null) {
+                String line = l.text.text();
+                if (line == null || l.blank()) {
+                    continue; // an oversized line is quarantined by the reader
                 }
                 try (JsonParser p = factory.createParser(line)) {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         continue; // a malformed record: quarantined later, not a file error
                     }
+                    List<String> names = new ArrayList<>();
                     JsonToken t;
                     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        DossierField f = ColumnMapping.field(name, aliases);
-                        if (f == null && !ColumnMapping.NESTED_LISTS.contains(name)) {
-                            unknownSet.add(name);
-                        } else if (f != null && !f.source.equalsIgnoreCase(name)) {
-                            aliasSet.add(name + " -> " + f.source);
-                        }
+                        names.add(p.currentName());
                         p.nextToken();
                         p.skipChildren();
+                    }
+                    if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                        continue; // not one whole object: the reader quarantines it, and its "names" are not reported
+                    }
+                    for (String name : names) {
+                        DossierField f = ColumnMapping.field(vn.reformindex.reference.Text.nfc(name).trim(), aliases);
+                        if (f == null && !ColumnMapping.NESTED_LISTS.contains(name)) {
+                            ColumnMapping.addReported(unknownSet, name);
+                        } else if (f != null && !f.source.equalsIgnoreCase(name) && aliasSet.size() < ColumnMapping.MAX_REPORTED_NAMES) {
+                            aliasSet.add(name + " -> " + f.source);
+                        }
                     }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     // malformed line: the reader quarantines it
                 }
             }
         }
-        unknown.addAll(unknownSet);
+        boolean more = unknownSet.remove(ColumnMapping.MORE_NAMES);
+        unknown.addAll(new TreeSet<>(unknownSet));
+        if (more) {
+            unknown.add(ColumnMapping.MORE_NAMES);
+        }
         aliasesUsed.addAll(aliasSet);
     }
 

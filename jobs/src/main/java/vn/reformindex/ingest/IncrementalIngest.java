@@ -31,7 +31,7 @@ public final class IncrementalIngest {
 
     /** Dedup keys of the new raw records and of the earlier decided ones, ranked newest first per dossier. */
     static Dataset<Row> rankedKeys(Dataset<Row> rawNew, Dataset<Row> staged, Dataset<Row> quarantine) {
-        Dataset<Row> fresh = rawNew.filter(col(DossierField.MA_HO_SO.source).isNotNull().and(col(RawRecords.MALFORMED).equalTo(false)))
+        Dataset<Row> fresh = rawNew.filter(RawRecords.readableCode())
                 .select(col(DossierField.MA_HO_SO.source).as("code"), col(RawRecords.UPDATED_AT).as("updated"),
                         col(RawRecords.SOURCE_FILE).as("file"), col(RawRecords.SOURCE_LINE).as("line"), lit("new").as(ORIGIN));
         Dataset<Row> accepted = staged.select(col("dossier_code").as("code"), col("updated_at").as("updated"),

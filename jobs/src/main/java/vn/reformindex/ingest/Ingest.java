@@ -2,7 +2,6 @@ package vn.reformindex.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -40,30 +38,75 @@ public final class Ingest {
     private Ingest() {
     }
 
+    /** Why a file under {@code dossiers/} is not read: its name's ending. */
+    public static final String NOT_A_DOSSIER_FILE = "not read: only *.csv, *.jsonl and *.json files are dossier files";
+    /** Why a file under {@code dossiers/} is not read: a hidden or bookkeeping name. */
+    public static final String HIDDEN_FILE = "not read: the name starts with '.' or '_' (hidden or bookkeeping file)";
+
+    /** A file under {@code <input>/dossiers/} that is not read, with the reason; listed in the run record and warnings. */
+    public static final class IgnoredFile implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Relative to the input folder, like {@link InputFile#name}. */
+        public final String name;
+        public final String reason;
+
+        IgnoredFile(String name, String reason) {
+            this.name = name;
+            this.reason = reason;
+        }
+    }
+
+    /** The dossier files to read (sorted by path) and the other files found beside them. */
+    public static final class Listing {
+        public final List<InputFile> files;
+        public final List<IgnoredFile> ignored;
+
+        Listing(List<InputFile> files, List<IgnoredFile> ignored) {
+            this.files = List.copyOf(files);
+            this.ignored = List.copyOf(ignored);
+        }
+    }
+
     /** The dossier files under {@code <input>/dossiers/}, sorted by path; other files are ignored. */
     public static List<InputFile> listFiles(Storage storage, String inputDir) {
+        return list(storage, inputDir).files;
+    }
+
+    /**
+     * Lists {@code <input>/dossiers/} recursively: {@code *.csv}, {@code *.jsonl} and {@code *.json} files are
+     * read; every other file, and names starting with '.' or '_', are ignored but listed (nothing is dropped
+     * silently). Stops the run (exit 3) when there is no dossier file.
+     */
+    public static Listing list(Storage storage, String inputDir) {
         String dir = Storage.join(inputDir, "dossiers");
         List<InputFile> files = new ArrayList<>();
+        List<IgnoredFile> ignored = new ArrayList<>();
         try {
             String base = storage.qualify(inputDir);
             for (FileStatus s : storage.listFiles(dir)) {
                 String uri = s.getPath().toString();
-                InputFile.Format format = InputFile.formatOf(s.getPath().getName());
-                if (format == null || s.getPath().getName().startsWith(".") || s.getPath().getName().startsWith("_")) {
-                    continue;
-                }
+                String fileName = s.getPath().getName();
+                InputFile.Format format = InputFile.formatOf(fileName);
                 String qualified = storage.qualify(uri);
                 String name = qualified.startsWith(base) ? qualified.substring(base.length()).replaceFirst("^/+", "") : uri;
-                files.add(new InputFile(qualified, name, format, s.getLen(), s.getModificationTime()));
+                if (fileName.startsWith(".") || fileName.startsWith("_")) {
+                    ignored.add(new IgnoredFile(name, HIDDEN_FILE));
+                } else if (format == null) {
+                    ignored.add(new IgnoredFile(name, NOT_A_DOSSIER_FILE));
+                } else {
+                    files.add(new InputFile(qualified, name, format, s.getLen(), s.getModificationTime()));
+                }
             }
         } catch (IOException e) {
             throw new PipelineException(ExitCode.UNREADABLE_INPUT, dir + ": cannot be listed: " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
             throw new PipelineException(ExitCode.UNREADABLE_INPUT, dir
-                    + ": expected at least one dossier file (*.csv, *.jsonl, *.json), found none");
+                    + ": expected at least one dossier file (*.csv, *.jsonl, *.json), found none"
+                    + (ignored.isEmpty() ? "" : " (" + ignored.size() + " other file" + (ignored.size() == 1 ? "" : "s")
+                    + " ignored, e.g. " + ignored.get(0).name + ")"));
         }
-        return files;
+        return new Listing(files, ignored);
     }
 
     /**
@@ -111,9 +154,8 @@ public final class Ingest {
         WindowSpec newestFirst = Window.partitionBy(col(DossierField.MA_HO_SO.source))
                 .orderBy(col(RawRecords.UPDATED_AT).desc_nulls_last(), col(RawRecords.SOURCE_FILE).desc(),
                         col(RawRecords.SOURCE_LINE).desc());
-        Column readable = col(DossierField.MA_HO_SO.source).isNotNull().and(not(col(RawRecords.MALFORMED)));
         return raw.withColumn(Fates.SUPERSEDED,
-                readable.and(row_number().over(newestFirst).gt(lit(1))));
+                RawRecords.readableCode().and(row_number().over(newestFirst).gt(lit(1))));
     }
 
     /** Decides every record's fate (schema {@link Fates#SCHEMA}); only winners are validated. */

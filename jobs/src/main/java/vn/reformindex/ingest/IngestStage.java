@@ -72,7 +72,8 @@ public final class IngestStage implements Stage {
 
     @Override
     public StageOutput plan(RunContext ctx, StageInputs inputs) {
-        List<InputFile> files = Ingest.listFiles(ctx.storage, ctx.config.input());
+        Ingest.Listing listing = Ingest.list(ctx.storage, ctx.config.input());
+        List<InputFile> files = listing.files;
         Map<String, Row> before = new LinkedHashMap<>();
         if (inputs.has(INGESTED_FILES)) {
             for (Row r : inputs.get(INGESTED_FILES).collectAsList()) { // one row per file: small
@@ -92,7 +93,8 @@ public final class IngestStage implements Stage {
         StageOutput out = new StageOutput()
                 .note("mode", fullBecause == null ? "incremental" : "full")
                 .note("full_because", fullBecause)
-                .note("files_skipped_as_already_ingested", skipped);
+                .note("files_skipped_as_already_ingested", skipped)
+                .note("ignored_files", ignoredNotes(listing.ignored));
         if (toRead.isEmpty()) {
             return out.note("input_files", List.of()); // nothing new: the published tables stay as they are
         }
@@ -104,7 +106,7 @@ public final class IngestStage implements Stage {
         Dataset<Row> staged;
         Dataset<Row> quarantine;
         Dataset<Row> reconciliation;
-        Dataset<Row> fileWarnings = IngestTables.fileWarnings(ctx.spark, audits);
+        Dataset<Row> fileWarnings = IngestTables.fileWarnings(ctx.spark, audits, listing.ignored);
         Dataset<Row> ingested = ingestedFiles(ctx, toRead, audits);
         if (fullBecause != null) {
             fates = Ingest.decide(Ingest.markSuperseded(tampered), ctx.reference.units, ctx.reference.procedures)
@@ -157,6 +159,18 @@ public final class IngestStage implements Stage {
                     finalFates.unpersist();
                     raw.unpersist();
                 });
+    }
+
+    /** The files under dossiers/ that were not read, with the reason, for the run record. */
+    private static List<Map<String, Object>> ignoredNotes(List<Ingest.IgnoredFile> ignored) {
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (Ingest.IgnoredFile f : ignored) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("file", f.name);
+            n.put("reason", f.reason);
+            notes.add(n);
+        }
+        return notes;
     }
 
     /** Null when an incremental run is possible; else why every file must be read. */

@@ -84,9 +84,12 @@ public final class IngestTables {
                         col("records"));
     }
 
-    /** File-level warnings (unknown columns), one row per file and column. */
-    public static Dataset<Row> fileWarnings(SparkSession spark, List<FileAuditResult> audits) {
+    /** File-level warnings: unknown columns (one row per file and column) and files not read (one row each). */
+    public static Dataset<Row> fileWarnings(SparkSession spark, List<FileAuditResult> audits, List<Ingest.IgnoredFile> ignored) {
         List<Row> rows = new ArrayList<>();
+        for (Ingest.IgnoredFile f : ignored) {
+            rows.add(RowFactory.create(WarningCode.IGNORED_FILE.name(), f.name, null, f.reason, 0L));
+        }
         for (FileAuditResult a : audits) {
             for (String c : a.unknownColumns) {
                 rows.add(RowFactory.create(WarningCode.UNKNOWN_COLUMN.name(), a.name, null, c, 0L));

@@ -52,6 +52,16 @@ public final class RawRecords {
     private RawRecords() {
     }
 
+    /**
+     * True for the records whose MaHoSo can be read, the only ones deduplicated: not malformed, a code
+     * given, and no control or invisible character in it (such a code is quarantined, INVALID_VALUE).
+     */
+    public static org.apache.spark.sql.Column readableCode() {
+        org.apache.spark.sql.Column code = org.apache.spark.sql.functions.col(DossierField.MA_HO_SO.source);
+        return code.isNotNull().and(code.notEqual(org.apache.spark.sql.functions.lit(Values.INVALID)))
+                .and(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.col(MALFORMED)));
+    }
+
     /** Value column names, in row order after {@link #FIRST_VALUE}. */
     public static List<String> valueColumns() {
         List<String> out = new ArrayList<>();

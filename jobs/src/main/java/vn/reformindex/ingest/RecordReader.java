@@ -3,18 +3,13 @@ package vn.reformindex.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +48,8 @@ final class RecordReader {
     }
 
     Iterator<Row> read(Storage storage) throws IOException {
-        Reader reader = new InputStreamReader(storage.open(file.uri), FileAudit.strictUtf8());
-        return file.format == InputFile.Format.CSV ? new CsvRows(reader) : new JsonRows(new BufferedReader(reader));
+        Reader reader = TextInput.open(storage, file);
+        return file.format == InputFile.Format.CSV ? new CsvRows(reader) : new JsonRows(reader);
     }
 
     /** Iterates the records of a CSV file, the header first consumed. */
@@ -79,21 +74,21 @@ final class RecordReader {
                 return null;
             }
             if (r.broken || r.fields.size() != width) {
-                return malformed(r.line, r.text);
+                return malformed(r.line, r.byteLength(), r.sha256());
             }
             String[] values = new String[CARRIED.length];
             List<String> masked = new ArrayList<>(r.fields.size());
             for (int i = 0; i < width; i++) {
                 DossierField f = mapping.byPosition[i];
                 String v = r.fields.get(i);
-                if (f != null && f.personal()) {
-                    masked.add(v.isBlank() ? v : MASK);
+                if (f == null || f.personal()) {
+                    // personal data, and columns outside the contract (an ID number in a column "CCCD"): the
+                    // position stays, the value goes; the names are the file's header (UNKNOWN_COLUMN)
+                    masked.add(v.isEmpty() ? v : MASK);
                     continue;
                 }
                 masked.add(v);
-                if (f != null) {
-                    values[CARRIED_INDEX[f.ordinal()]] = clean(f, v);
-                }
+                values[CARRIED_INDEX[f.ordinal()]] = clean(f, v);
             }
             return row(r.line, values, false, csvLine(masked));
         }
@@ -101,107 +96,87 @@ final class RecordReader {
 
     /** Iterates the object lines of a JSON Lines file. */
     private final class JsonRows extends RowIterator {
-        private final BufferedReader lines;
+        private final TextInput.LineReader lines;
         private final ObjectMapper mapper = new ObjectMapper();
-        private long lineNo;
 
-        JsonRows(BufferedReader reader) {
+        JsonRows(Reader reader) {
             super(reader);
-            this.lines = reader;
+            this.lines = new TextInput.LineReader(reader);
         }
 
         @Override
         Row fetch() throws IOException {
-            String line;
+            TextInput.Line line;
             do {
-                line = lines.readLine();
-                lineNo++;
+                line = lines.next();
                 if (line == null) {
                     return null;
                 }
-            } while (line.isBlank());
-            JsonNode node;
+            } while (line.blank());
+            String text = line.text.text();
+            ObjectNode obj = text == null ? null : JsonRecords.parse(text);
+            String[] values = obj == null ? null : values(obj);
+            if (values == null) {
+                return malformed(line.number, line.text.byteLength(), line.text.sha256());
+            }
+            boolean nestedInvalidDate = JsonLists.derive(obj, values, CARRIED_INDEX);
+            JsonRecords.mask(obj, aliases);
+            String masked;
             try {
-                node = mapper.readTree(line);
+                masked = mapper.writeValueAsString(obj);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                node = null;
+                // cannot happen within the parser's own limits; if it did, the record is lost to quarantine, not the run
+                return malformed(line.number, line.text.byteLength(), line.text.sha256());
             }
-            if (!(node instanceof ObjectNode)) {
-                return malformed(lineNo, line);
-            }
-            ObjectNode obj = (ObjectNode) node;
+            return row(line.number, values, nestedInvalidDate, masked);
+        }
+
+        /** The contract's top-level values; null when two keys name the same field (e.g. "MaHoSo" and "mahoso"). */
+        private String[] values(ObjectNode obj) {
             String[] values = new String[CARRIED.length];
+            boolean[] seen = new boolean[DossierField.values().length];
             Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 DossierField f = ColumnMapping.field(Text.nfc(e.getKey()).trim(), aliases);
-                if (f == null || f.personal()) {
+                if (f == null) {
                     continue;
                 }
-                values[CARRIED_INDEX[f.ordinal()]] = clean(f, scalar(e.getValue()));
-            }
-            boolean nestedInvalidDate = JsonLists.derive(obj, values, CARRIED_INDEX);
-            mask(obj);
-            return row(lineNo, values, nestedInvalidDate, mapper.writeValueAsString(obj));
-        }
-
-        /** Replaces personal fields, at any depth, by the mask. */
-        private void mask(JsonNode node) {
-            if (node instanceof ObjectNode) {
-                ObjectNode o = (ObjectNode) node;
-                List<String> names = new ArrayList<>();
-                o.fieldNames().forEachRemaining(names::add);
-                for (String name : names) {
-                    DossierField f = ColumnMapping.field(Text.nfc(name).trim(), aliases);
-                    JsonNode v = o.get(name);
-                    if (f != null && f.personal()) {
-                        if (!v.isNull() && !(v.isTextual() && v.asText().isBlank())) {
-                            o.set(name, TextNode.valueOf(MASK));
-                        }
-                    } else {
-                        mask(v);
-                    }
+                if (seen[f.ordinal()]) {
+                    return null;
                 }
-            } else if (node != null && node.isArray()) {
-                node.forEach(this::mask);
+                seen[f.ordinal()] = true;
+                if (!f.personal()) {
+                    values[CARRIED_INDEX[f.ordinal()]] = clean(f, JsonRecords.scalar(e.getValue()));
+                }
             }
+            return values;
         }
     }
 
-    /** A JSON value as text: strings as they are, numbers as written, booleans as 1/0, objects marked bad. */
-    static String scalar(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isTextual()) {
-            return v.asText();
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean() ? "1" : "0";
-        }
-        if (v.isNumber()) {
-            return v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString();
-        }
-        return "#" + v.getNodeType(); // a list or object where a scalar belongs: fails its field's check
-    }
-
-    /** Codes trimmed, upper-cased and NFC; other text trimmed and NFC; empty is null. */
+    /**
+     * Codes trimmed, upper-cased and NFC; other text trimmed and NFC; empty is null. A value holding a
+     * control or invisible character (checked before trimming: a NUL at the end is not trimmed away) is
+     * {@link Values#INVALID}, which its field's check rejects.
+     */
     static String clean(DossierField f, String v) {
-        if (v == null) {
-            return null;
+        if (v == null || Values.INVALID.equals(v)) {
+            return v;
+        }
+        if (Values.hasForbiddenChar(v)) {
+            return Values.INVALID;
         }
         return f.kind == DossierField.Kind.CODE ? Text.code(v) : Text.name(v);
     }
 
-    private Row malformed(long line, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    private Row malformed(long line, long byteLength, String sha256) {
         Object[] cells = new Object[RawRecords.FIRST_VALUE + CARRIED.length];
         cells[0] = file.name;
         cells[1] = line;
         cells[2] = formatName();
         cells[3] = true;
-        cells[4] = bytes.length;
-        cells[5] = HexFormat.of().formatHex(FileAudit.sha256().digest(bytes));
+        cells[4] = (int) Math.min(byteLength, Integer.MAX_VALUE);
+        cells[5] = sha256;
         cells[6] = null;
         cells[7] = RawRecords.UNKNOWN_UNIT_CODE;
         cells[8] = false;
@@ -238,9 +213,9 @@ final class RecordReader {
         return unit != null && knownUnits.contains(unit) ? unit : RawRecords.UNKNOWN_UNIT_CODE;
     }
 
-    /** The MaHoSo prefix before its first '-', normalised; null when there is none. */
+    /** The MaHoSo prefix before its first '-', normalised; null when there is none (or the code is invalid). */
     static String prefix(String dossierCode) {
-        if (dossierCode == null) {
+        if (dossierCode == null || Values.INVALID.equals(dossierCode)) {
             return null;
         }
         int dash = dossierCode.indexOf('-');

@@ -41,7 +41,7 @@ final class RecordValidator implements Serializable {
         staged(out, "source_file", raw.getAs(RawRecords.SOURCE_FILE));
         staged(out, "source_line", raw.getAs(RawRecords.SOURCE_LINE));
         String code = value(raw, DossierField.MA_HO_SO);
-        staged(out, "dossier_code", code);
+        staged(out, "dossier_code", Values.INVALID.equals(code) ? null : code); // an unreadable code is not kept
         if (superseded) {
             fate(out, Fates.FATE, Fates.SUPERSEDED);
             return RowFactory.create(out);
@@ -150,8 +150,16 @@ final class RecordValidator implements Serializable {
         return EndOfProcessing.endAt(status, c -> (LocalDateTime) get(out, c));
     }
 
-    /** Checks and types every non-date, non-code value; false when one is out of its domain. */
+    /**
+     * Checks and types every non-date value; false when one is out of its domain. A code is out of its
+     * domain when it held a control or invisible character, or a JSON boolean, list or object.
+     */
     private boolean domain(Row raw, Object[] out) {
+        for (DossierField f : CARRIED) {
+            if (f.kind == DossierField.Kind.CODE && Values.INVALID.equals(value(raw, f))) {
+                return false;
+            }
+        }
         Integer channel = intIn(raw, DossierField.KENH_THUC_HIEN, 1, 3);
         if (channel == BAD) {
             return false;
