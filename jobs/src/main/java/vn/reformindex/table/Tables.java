@@ -96,8 +96,10 @@ public final class Tables {
             .col("updated_at", Types.TIMESTAMP, DATE, "Ngày cập nhật", "`NgayCapNhat` when it parsed: later incremental runs apply "
                     + "the re-sync tie-break to this record too")
             .col("masked_text", Types.STRING, TEXT, "Nội dung bản ghi (đã che thông tin cá nhân)", "the record's text with every "
-                    + "personal field (`ChuHoSo`, `SoGiayToChuHoSo`, `SoDienThoai`, `Email`, at any depth in JSON) replaced by "
-                    + "`***`; CSV is re-quoted minimally (RFC 4180), JSON re-serialised. Null for `MALFORMED_RECORD`")
+                    + "personal field (`ChuHoSo`, `SoGiayToChuHoSo`, `SoDienThoai`, `Email`, at any depth in JSON) and every "
+                    + "column or JSON field outside the contract (top level, nested, list elements) keeping its name with the "
+                    + "value `***`; CSV is re-quoted minimally (RFC 4180), JSON re-serialised with numbers as written. Null for "
+                    + "`MALFORMED_RECORD`")
             .col("byte_length", Types.INT, INTEGER, "Độ dài bản ghi (byte)", "`MALFORMED_RECORD` only: the record's length in UTF-8 bytes")
             .col("line_sha256", Types.STRING, TEXT, "Mã băm SHA-256 của bản ghi", "`MALFORMED_RECORD` only: SHA-256 (hex) of the "
                     + "record's UTF-8 bytes, so the line can be found in the source without copying it")
@@ -122,11 +124,12 @@ public final class Tables {
     public static final TableDecl INGEST_WARNINGS = TableDecl.builder("ingest_warnings", INGEST)
             .describe("Warnings of the records and files kept: one row per warning, file and unit (and column, for unknown columns).")
             .key("warning", "file", "unit_code", "detail")
-            .code("warning", false, "Cảnh báo", "`UNKNOWN_COLUMN`, `UNIT_FROM_PREFIX`, `PROCEDURE_UNKNOWN`",
+            .code("warning", false, "Cảnh báo", "`UNKNOWN_COLUMN`, `UNIT_FROM_PREFIX`, `PROCEDURE_UNKNOWN`, `IGNORED_FILE`",
                     Vocab.of(WarningCode.values(), c -> ((WarningCode) c).vietnamese))
             .required("file", Types.STRING, TEXT, "Tệp", "the file")
             .col("unit_code", Types.STRING, TEXT, "Mã đơn vị", "for record warnings: the unit; null for file warnings")
-            .col("detail", Types.STRING, TEXT, "Chi tiết", "for `UNKNOWN_COLUMN`: the column name, reported once per file")
+            .col("detail", Types.STRING, TEXT, "Chi tiết", "for `UNKNOWN_COLUMN`: the column name, reported once per file; "
+                    + "for `IGNORED_FILE`: why the file was not read")
             .required("records", Types.LONG, INTEGER, "Số bản ghi", "number of records with the warning (0 for file warnings)")
             .build();
 
