@@ -130,7 +130,7 @@ class GoldenSummaryTest {
                 }
             }
         }
-        assertEquals(4, files, "processing summary, two overdue lists, rankings");
+        assertEquals(6, files, "processing summary, two overdue lists, rankings, scorecards, findings");
         assertEquals(List.of(), found);
         String summary = Files.readString(out.resolve("reports/processing-summary.vi.csv"), StandardCharsets.UTF_8);
         assertTrue(summary.contains(",Riêng đơn vị,Từ 01/01/2020 đến 29/10/2020,"), summary.lines().skip(1).findFirst().orElse(""));
