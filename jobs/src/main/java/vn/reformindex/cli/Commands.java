@@ -98,7 +98,7 @@ final class Commands {
     }
 
     @Command(usageHelpWidth = 120, sortOptions = false, name = "rank",
-            description = "Rank units within their peer group and write the rankings report.")
+            description = "Rank units within their peer group; write the rankings, each unit's scorecard and its findings, with their reports.")
     static final class Rank extends CriteriaCommand {
     }
 

@@ -56,10 +56,12 @@ public final class CriteriaSet implements Serializable {
     public final List<Criterion> criteria;
     /** Highest first. */
     public final List<Tier> tiers;
+    /** The findings' sentences ({@code finding_text}) and how many a unit gets ({@code findings_per_unit}). */
+    public final FindingTemplate.Rules findings;
 
     CriteriaSet(String id, String version, String name, String contentHash, String source, BigDecimal total,
                 MissingRule missingRule, boolean rankIncomplete, Map<String, String> catalogueLevels,
-                List<Group> groups, List<Criterion> criteria, List<Tier> tiers) {
+                List<Group> groups, List<Criterion> criteria, List<Tier> tiers, FindingTemplate.Rules findings) {
         this.id = id;
         this.version = version;
         this.name = name;
@@ -72,6 +74,17 @@ public final class CriteriaSet implements Serializable {
         this.groups = List.copyOf(groups);
         this.criteria = List.copyOf(criteria);
         this.tiers = List.copyOf(tiers);
+        this.findings = findings;
+    }
+
+    /** The group of a code, or null. */
+    public Group group(String code) {
+        for (Group g : groups) {
+            if (g.code.equals(code)) {
+                return g;
+            }
+        }
+        return null;
     }
 
     public Criterion criterion(String code) {

@@ -53,10 +53,10 @@ public final class CriteriaSetLoader {
     private static final Set<String> BUILT_IN = Set.of("766", "example-xa");
     private static final Set<String> LEVELS = Set.of("TINH", "SO", "HUYEN", "XA");
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "name", "total", "missing", "rank_incomplete",
-            "catalogue_levels", "groups", "criteria", "tiers", "notes");
+            "catalogue_levels", "groups", "criteria", "tiers", "notes", "findings_per_unit");
     private static final Set<String> CRITERION_KEYS = Set.of("code", "key", "name", "group", "source", "levels", "numerator",
             "denominator", "known", "times", "max", "scoring", "min_denominator", "subtree", "finding_below", "finding_above",
-            "notes");
+            "notes", "finding_text");
     private static final Set<String> SCORING_KEYS = Set.of("rule", "target", "best", "worst", "steps");
     private static final Map<String, String> DEFAULT_CATALOGUE_LEVELS = Map.of("TINH", "TINH", "SO", "TINH", "HUYEN", "HUYEN", "XA", "XA");
     /** Largest set file (1 MiB); a longer stream is refused after reading one byte more. */
@@ -217,8 +217,10 @@ public final class CriteriaSetLoader {
                 throw error(source, "tier " + tiers.get(i).name, "has the same cut-off as tier " + tiers.get(i - 1).name);
             }
         }
+        // Findings (docs/criteria.md): finding_text per criterion, findings_per_unit per set.
+        FindingTemplate.Rules findings = FindingTemplate.read(source, root, criteria);
         return new CriteriaSet(id, version, text(source, null, root, "name", false), sha256(text), source, total,
-                missingRule, rankIncomplete, catalogueLevels, new ArrayList<>(groups.values()), criteria, tiers);
+                missingRule, rankIncomplete, catalogueLevels, new ArrayList<>(groups.values()), criteria, tiers, findings);
     }
 
     private static Criterion criterion(String source, JsonNode c, Set<String> groups) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.reformindex.core.ExitCode;
 import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.ScoreStatus;
 import vn.reformindex.report.Report;
@@ -19,12 +20,14 @@ import vn.reformindex.stage.RunContext;
 import vn.reformindex.stage.Stage;
 import vn.reformindex.stage.StageInputs;
 import vn.reformindex.stage.StageOutput;
+import vn.reformindex.stage.Verification;
 import vn.reformindex.table.TableDecl;
 import vn.reformindex.table.Tables;
 
 /**
- * The rank stage: index_scores, group_scores and comparison_ranks in; rankings out, with
- * reports/rankings.csv and rankings.vi.csv (one row per unit and period).
+ * The rank stage: index_scores, group_scores, comparison_ranks and scores in; rankings out, with
+ * reports/rankings.csv and rankings.vi.csv (one row per unit and period); scorecards and findings out, with
+ * reports/scorecards(.vi).csv and findings(.vi).csv.
  */
 public final class RankStage implements Stage {
     @Override
@@ -34,12 +37,12 @@ public final class RankStage implements Stage {
 
     @Override
     public List<TableDecl> inputs() {
-        return List.of(Tables.INDEX_SCORES, Tables.GROUP_SCORES, Tables.COMPARISON_RANKS);
+        return List.of(Tables.INDEX_SCORES, Tables.GROUP_SCORES, Tables.COMPARISON_RANKS, Tables.SCORES);
     }
 
     @Override
     public List<TableDecl> outputs() {
-        return List.of(Tables.RANKINGS);
+        return List.of(Tables.RANKINGS, Tables.SCORECARDS, Tables.FINDINGS);
     }
 
     @Override
@@ -61,9 +64,28 @@ public final class RankStage implements Stage {
         for (String g : groupCodes) {
             groupPoints = groupPoints.withColumnRenamed(g, groupPoints(g));
         }
+        Dataset<Row> scorecards = Scorecards.of(set, inputs.get(Tables.SCORES).filter(thisRun),
+                inputs.get(Tables.GROUP_SCORES).filter(thisRun), index);
         return new StageOutput()
                 .table(Tables.RANKINGS, rankings.join(groupPoints, Names.seq("unit_code", "period"), "left"))
-                .report(report(set));
+                .report(report(set))
+                .table(Tables.SCORECARDS, scorecards)
+                .table(Tables.FINDINGS, Findings.of(set, scorecards))
+                .report(Scorecards.report(set))
+                .report(Findings.report(set));
+    }
+
+    /** Every scorecard of the run adds up to its unit's total (exit code 6 when one does not). */
+    @Override
+    public Verification verify(RunContext ctx, StageInputs written) {
+        CriteriaSet set = ctx.criteriaSet();
+        Dataset<Row> unbalanced = Scorecards.unbalanced(set, written.get(Tables.SCORECARDS)
+                .filter(col("period").isin(ctx.periodLabels().toArray()).and(col("criteria_set_hash").equalTo(set.contentHash))));
+        List<Row> first = unbalanced.select("unit_code", "period").limit(1).collectAsList();
+        String detail = first.isEmpty() ? "" : Tables.SCORECARDS.name() + ": " + unbalanced.count() + " unit(s) whose points and "
+                + "points lost do not add up to the total, first: unit " + first.get(0).getAs("unit_code") + ", period "
+                + first.get(0).getAs("period");
+        return Verification.none().check("scorecards add up to the totals", first.isEmpty(), ExitCode.CHECK_FAILED, detail);
     }
 
     private static String groupPoints(String groupCode) {

@@ -107,7 +107,8 @@ public final class CsvReportWriter {
             case RATIO_4:
                 return decimal(v, 4, vietnamese);
             case DECIMAL:
-                return v instanceof BigDecimal ? ((BigDecimal) v).stripTrailingZeros().toPlainString() : v.toString();
+                String exact = v instanceof BigDecimal ? ((BigDecimal) v).stripTrailingZeros().toPlainString() : v.toString();
+                return vietnamese ? vietnameseDigits(exact) : exact;
             case DATE:
                 if (v instanceof LocalDate) {
                     return vietnamese ? ((LocalDate) v).format(VI_DATE) : v.toString();
@@ -127,9 +128,11 @@ public final class CsvReportWriter {
     private static String decimal(Object v, int scale, boolean vietnamese) {
         BigDecimal d = (v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString())).setScale(scale, RoundingMode.HALF_UP);
         String s = d.toPlainString();
-        if (!vietnamese) {
-            return s;
-        }
+        return vietnamese ? vietnameseDigits(s) : s;
+    }
+
+    /** {@code 47540.5} -> {@code 47.540,5}. */
+    private static String vietnameseDigits(String s) {
         int dot = s.indexOf('.');
         String whole = dot < 0 ? s : s.substring(0, dot);
         return groupThousands(whole) + (dot < 0 ? "" : "," + s.substring(dot + 1));

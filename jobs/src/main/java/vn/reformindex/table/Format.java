@@ -19,7 +19,7 @@ public enum Format {
     RATIO_4,
     /** Points with two decimals, half-up. */
     POINTS_2,
-    /** An exact decimal, printed in full (restatement differences). */
+    /** An exact decimal, printed in full (restatement differences, counts): {@code 47540.5}, Vietnamese {@code 47.540,5}. */
     DECIMAL,
     /** A date ({@code 2020-10-29}, Vietnamese {@code 29/10/2020}) or a time with its date. */
     DATE,

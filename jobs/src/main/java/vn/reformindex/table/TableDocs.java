@@ -69,6 +69,9 @@ public final class TableDocs {
                 "period, ordered by period, peer group and rank: peer group, rank, of how many, unit, tier, published",
                 "total, available maximum, reason when unranked, each group's points, both changes with their reasons, and",
                 "the set's id and version.",
+                "`reports/scorecards.csv` (and `.vi.csv`): every scorecard row of the units the set applies to, by period,",
+                "peer group, unit and the set's order of criteria. `reports/findings.csv` (and `.vi.csv`): every finding,",
+                "by period, peer group, unit and finding rank. Rows as a committee member sees them: `docs/reports.md`.",
                 "")});
     }
 

@@ -471,10 +471,112 @@ public final class Tables {
             .col("group_<code>_points", Types.EXACT, POINTS_2, "Điểm nhóm <code>", "each group's points (from `group_scores`)")
             .build();
 
+    /** A criterion's figures as the scorecards and findings show them (from `scores`). */
+    private static TableDecl.Builder criterionFigures(TableDecl.Builder b) {
+        return b.col("numerator", Types.EXACT, DECIMAL, "Tử số", "from `scores`: the set's numerator (a count, printed `47.540`)")
+                .col("denominator", Types.EXACT, DECIMAL, "Mẫu số", "from `scores`: the set's denominator")
+                .col("ratio", Types.EXACT, RATIO_4, "Tỷ lệ", "from `scores`: numerator / denominator (x the `times` criterion's "
+                        + "ratio), exact; null when not scored")
+                .col("target", Types.EXACT, RATIO_4, "Mục tiêu", "the ratio from which the criterion earns its full points: the "
+                        + "rule's `target`; `best` for `goalpost` (lower is better); the `from` of the step worth the most for "
+                        + "`steps`; 1 for `ratio`; null for manual criteria and criteria worth 0 points")
+                .col("points", Types.EXACT, POINTS_2, "Điểm đạt", "from `scores`; null when the criterion has no points")
+                .required("max_points", Types.EXACT, POINTS_2, "Điểm tối đa", "the criterion's maximum")
+                .col("points_lost", Types.EXACT, POINTS_2, "Điểm chưa đạt", "`max_points - points` when the criterion has points; "
+                        + "for an applicable criterion without points (`insufficient_data`, `missing`): `max_points` when the set "
+                        + "says `missing: zero` (it counts as 0), null when it says `missing: rescale` (it is left out of the "
+                        + "total); null when not applicable. So `points + points_lost` adds up, over a unit's criteria, to "
+                        + "`available_max` (rescale) or to the applicable maximum (zero)")
+                .code("status", false, "Tình trạng", "the criterion's status in `scores`", Vocab.CRITERION_STATUS)
+                .code("no_points_reason", true, "Lý do chưa có điểm", "why the criterion has no points: `no_denominator` "
+                        + "(denominator 0), `below_min_denominator`, `multiplier_not_scored` (the `times` criterion has no points), "
+                        + "`flag_unknown` (the `known` count is 0), `missing_manual_score`, `not_applicable_level`; null when it "
+                        + "has points", Vocab.NO_POINTS_REASON)
+                .required("finding", Types.BOOLEAN, BOOLEAN, "Vượt ngưỡng phát hiện", "from `scores`: the ratio is below the "
+                        + "criterion's `finding_below` (or above its `finding_above`)")
+                .col("criterion_rank", Types.INT, INTEGER, "Xếp hạng theo tiêu chí", "competition rank (1, 2, 2, 4) on the "
+                        + "criterion's points rounded half-up to two decimals (as printed), highest first, among the units of the "
+                        + "same peer group and period that have points on it; null without points, without a peer group, or "
+                        + "for a criterion worth 0 points")
+                .col("criterion_ranked_units", Types.LONG, INTEGER, "Số đơn vị xếp hạng theo tiêu chí", "how many units of the "
+                        + "peer group and period have a rank on the criterion");
+    }
+
+    public static final TableDecl SCORECARDS = TableDecl.builder("scorecards", RANK)
+            .describe("A unit's scorecard (phiếu điểm): one row per unit valid in the period x criterion of the set, with "
+                    + "the criterion's counts, ratio, target, points, points lost, why it has no points, its rank among "
+                    + "peers, the group's subtotal and the unit's total with how it was rescaled.")
+            .notes("Built from `scores`, `group_scores` and `index_scores` of the set the stage was given. The group and "
+                    + "total columns repeat on every row of the unit. Over a unit's rows, `points` adds up to `total_points`, "
+                    + "and per group to `group_points`; `points_lost` adds up to `group_points_lost`, i.e. "
+                    + "`group_available_max - group_points` under `missing: rescale` or `group_max_points - group_points` "
+                    + "under `missing: zero` (docs/criteria.md, Scorecards and findings).")
+            .key("unit_code", "period", "criterion_code").periodKeyed()
+            .with(Tables::criteriaSet)
+            .with(Tables::unitAndPeriod)
+            .col("unit_name", Types.STRING, TEXT, "Tên đơn vị", "from the registry")
+            .code("unit_level", true, "Cấp đơn vị", "`CapDonVi`", Vocab.UNIT_LEVEL)
+            .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang`", Vocab.PEER_GROUP)
+            .with(Tables::periodDates)
+            .required("criterion_order", Types.INT, INTEGER, "STT", "the criterion's position in the set (1, 2, ...): the "
+                    + "order of the scorecard")
+            .required("group_code", Types.STRING, TEXT, "Nhóm tiêu chí", "the criterion's group")
+            .required("group_name", Types.STRING, TEXT, "Tên nhóm tiêu chí", "the group's name in the set")
+            .required("criterion_code", Types.STRING, TEXT, "Mã tiêu chí", "the criterion's code in the set")
+            .required("criterion_name", Types.STRING, TEXT, "Tên tiêu chí", "its name in the set")
+            .code("source", false, "Nguồn số liệu", "`dossiers`, `catalogue`, `manual`", Vocab.SOURCE)
+            .code("scoring_rule", false, "Cách tính điểm", "the criterion's rule: `ratio`, `target`, `goalpost`, `steps`, "
+                    + "`manual`", Vocab.SCORING_RULE)
+            .with(Tables::criterionFigures)
+            .col("group_points", Types.EXACT, POINTS_2, "Điểm nhóm", "from `group_scores`: the group's points, null when none "
+                    + "of its criteria has points")
+            .col("group_available_max", Types.EXACT, POINTS_2, "Điểm tối đa nhóm có dữ liệu", "from `group_scores`: the maxima "
+                    + "of the group's criteria with points")
+            .col("group_max_points", Types.EXACT, POINTS_2, "Điểm tối đa nhóm", "from `group_scores`: the maxima of the group's "
+                    + "applicable criteria")
+            .col("group_points_lost", Types.EXACT, POINTS_2, "Điểm chưa đạt của nhóm", "sum of the group's `points_lost`")
+            .col("total_points", Types.EXACT, POINTS_2, "Tổng điểm đạt", "from `index_scores`: the sum of the points")
+            .col("available_max", Types.EXACT, POINTS_2, "Điểm tối đa có dữ liệu", "from `index_scores`: the maxima of the "
+                    + "criteria with points")
+            .col("declared_total", Types.EXACT, POINTS_2, "Tổng điểm tối đa của bộ chỉ số", "the set's total")
+            .col("rescale_factor", Types.EXACT, RATIO_4, "Hệ số quy đổi", "`declared_total / available_max` under `missing: "
+                    + "rescale`, 1 under `missing: zero`; null without a total")
+            .col("total", Types.EXACT, POINTS_2, "Tổng điểm (chính xác)", "from `index_scores`: `total_points x rescale_factor`")
+            .col("published_total", Types.PUBLISHED, POINTS_2, "Tổng điểm", "from `index_scores`: the total rounded half-up to "
+                    + "two decimals")
+            .col("tier", Types.STRING, TEXT, "Xếp loại", "from `index_scores`")
+            .code("index_status", false, "Tình trạng tổng điểm", "the unit's status in `index_scores`", Vocab.INDEX_STATUS)
+            .required("total_note", Types.STRING, TEXT, "Cách tính tổng điểm", "how the total was obtained, in Vietnamese, "
+                    + "e.g. `Tổng điểm quy đổi về thang 100 trên 74 điểm có dữ liệu: 44,37 × 100 / 74 = 59,96`")
+            .build();
+
+    public static final TableDecl FINDINGS = TableDecl.builder("findings", RANK)
+            .describe("The findings (phát hiện, tồn tại) of each unit and period, as an inspection report writes them: the "
+                    + "criteria where the unit lost the most points, each with a Vietnamese sentence and the counts behind it.")
+            .notes("From `scorecards`: the criteria with `points_lost > 0`, most points lost first (then the set's order), at "
+                    + "most `findings_per_unit` of them (the set's, default 3). The sentence is the criterion's `finding_text` "
+                    + "with its placeholders filled in (docs/criteria.md, Findings); a criterion without a text, or whose text "
+                    + "needs a figure the row lacks, gets a standard sentence. A unit that lost no point has no row.")
+            .key("unit_code", "period", "finding_rank").periodKeyed()
+            .with(Tables::criteriaSet)
+            .with(Tables::unitAndPeriod)
+            .required("finding_rank", Types.INT, INTEGER, "Thứ tự", "1 = the criterion where the unit lost the most points")
+            .col("unit_name", Types.STRING, TEXT, "Tên đơn vị", "from the registry")
+            .code("unit_level", true, "Cấp đơn vị", "`CapDonVi`", Vocab.UNIT_LEVEL)
+            .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang`", Vocab.PEER_GROUP)
+            .with(Tables::periodDates)
+            .required("group_code", Types.STRING, TEXT, "Nhóm tiêu chí", "the criterion's group")
+            .required("criterion_code", Types.STRING, TEXT, "Mã tiêu chí", "the criterion")
+            .required("criterion_name", Types.STRING, TEXT, "Tên tiêu chí", "its name in the set")
+            .required("finding_text", Types.STRING, TEXT, "Nội dung phát hiện", "the finding in Vietnamese, e.g. `Tỷ lệ hồ sơ "
+                    + "nộp trực tuyến 0,00% (mục tiêu 50%)`")
+            .with(Tables::criterionFigures)
+            .build();
+
     /** Every table, in data-flow order. */
     public static final List<TableDecl> ALL = List.of(STAGED_DOSSIERS, QUARANTINE, RECONCILIATION, INGEST_WARNINGS,
             INGESTED_FILES, DOSSIER_FACTS, PROCESSING_SUMMARY, OVERDUE_DOSSIERS, PROCEDURE_SUMMARY, SCORES, GROUP_SCORES,
-            INDEX_SCORES, COMPARISON_RANKS, RANKINGS);
+            INDEX_SCORES, COMPARISON_RANKS, RANKINGS, SCORECARDS, FINDINGS);
 
     /** A table by name. */
     public static TableDecl named(String name) {

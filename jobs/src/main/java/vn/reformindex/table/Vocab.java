@@ -32,6 +32,17 @@ final class Vocab {
     static final String[] CHANGE_REASON = {"reorganised", "Đơn vị được sắp xếp lại", "no_comparison", "Không có kỳ so sánh",
             "not_ranked", "Không được xếp hạng ở một trong hai kỳ"};
 
+    /** Why a criterion of a scorecard has no points (scorecards.no_points_reason). */
+    static final String[] NO_POINTS_REASON = {"no_denominator", "Không đủ dữ liệu: không có hồ sơ, thủ tục thuộc mẫu số trong kỳ",
+            "below_min_denominator", "Không đủ dữ liệu: số hồ sơ thuộc mẫu số dưới mức tối thiểu",
+            "flag_unknown", "Không đủ dữ liệu: hồ sơ không ghi nhận thông tin cần để tính",
+            "multiplier_not_scored", "Không đủ dữ liệu: chỉ số dùng làm hệ số nhân chưa có điểm",
+            "missing_manual_score", "Chưa có điểm chấm thủ công",
+            "not_applicable_level", "Không áp dụng đối với cấp đơn vị"};
+    /** The scoring rules of criteria sets (docs/criteria.md). */
+    static final String[] SCORING_RULE = {"ratio", "Tỷ lệ nhân điểm tối đa", "target", "Đạt mục tiêu thì đủ điểm",
+            "goalpost", "Thấp là tốt (theo ngưỡng)", "steps", "Theo bậc", "manual", "Chấm điểm thủ công"};
+
     static String[] of(Enum<?>[] codes, java.util.function.Function<Enum<?>, String> label) {
         String[] out = new String[codes.length * 2];
         for (int i = 0; i < codes.length; i++) {

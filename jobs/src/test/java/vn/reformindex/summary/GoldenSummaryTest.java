@@ -127,7 +127,7 @@ class GoldenSummaryTest {
                 }
             }
         }
-        assertEquals(6, files, "processing summary, two overdue lists, rankings, rejected records, the index");
+        assertEquals(8, files, "processing summary, two overdue lists, rankings, scorecards, findings, rejected records, the index");
         assertEquals(List.of(), found);
         String summary = Files.readString(out.resolve("reports/processing-summary.vi.csv"), StandardCharsets.UTF_8);
         assertTrue(summary.contains(",Riêng đơn vị,Từ 01/01/2020 đến 29/10/2020,"), summary.lines().skip(1).findFirst().orElse(""));

@@ -1,0 +1,148 @@
+package vn.reformindex.ranking;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SparkTestSupport;
+import vn.reformindex.config.RunConfig;
+import vn.reformindex.io.Storage;
+import vn.reformindex.period.Period;
+import vn.reformindex.pipeline.OutputStore;
+import vn.reformindex.pipeline.Pipeline;
+import vn.reformindex.table.Tables;
+
+/**
+ * The whole pipeline on data-samples/ (periods 2025, 2025-Q2, 2025-06, the 766 set): for the last-ranked unit of
+ * each peer group in 2025, its scorecard's points and points lost add up exactly to its group subtotals
+ * (group_scores) and, rescaled, to its published total (index_scores and rankings); its findings are its
+ * scorecard's largest losses. {@code -Dreformindex.samplesOut=DIR} keeps the output (docs/reports.md quotes it).
+ */
+class ScorecardSamplesTest {
+    @TempDir
+    static Path tmp;
+    private static OutputStore store;
+    private static SparkSession spark;
+    private static Path out;
+
+    @BeforeAll
+    static void run() {
+        spark = SparkTestSupport.spark();
+        String keep = System.getProperty("reformindex.samplesOut");
+        out = keep != null ? Path.of(keep) : tmp.resolve("out");
+        RunConfig config = RunConfig.builder("run").input(SparkTestSupport.projectRoot().resolve("data-samples").toString())
+                .output(out.toString()).period(Period.parse("2025")).period(Period.parse("2025-Q2"))
+                .period(Period.parse("2025-06")).build();
+        Pipeline.standard().execute(spark, config);
+        store = new OutputStore(Storage.local(), out.toString());
+    }
+
+    /** The last-ranked unit of each peer group in 2025 (the highest rank; ties: the last unit code). */
+    private static List<Row> lastUnits() {
+        return store.read(spark, Tables.RANKINGS).filter("period = '2025' AND ranked")
+                .withColumn("n", org.apache.spark.sql.functions.row_number().over(Window.partitionBy("peer_group")
+                        .orderBy(col("rank").desc(), col("unit_code").desc())))
+                .filter("n = 1").select("peer_group", "unit_code", "published_total", "rank", "ranked_units").collectAsList();
+    }
+
+    @Test
+    void theLastUnitOfEachPeerGroupAddsUpExactly() {
+        List<Row> last = lastUnits();
+        assertTrue(last.size() >= 3, "departments, districts and communes are ranked: " + last);
+        Dataset<Row> cards = store.read(spark, Tables.SCORECARDS).filter("period = '2025'");
+        Dataset<Row> groups = store.read(spark, Tables.GROUP_SCORES).filter("period = '2025'");
+        Dataset<Row> index = store.read(spark, Tables.INDEX_SCORES).filter("period = '2025'");
+        for (Row u : last) {
+            String unit = u.getString(1);
+            List<Row> rows = cards.filter(col("unit_code").equalTo(unit)).orderBy("criterion_order").collectAsList();
+            assertEquals(22, rows.size(), unit + ": every criterion of the 766 set");
+            Map<String, BigDecimal[]> byGroup = new TreeMap<>(); // points, points lost
+            BigDecimal points = BigDecimal.ZERO;
+            BigDecimal lost = BigDecimal.ZERO;
+            for (Row r : rows) {
+                BigDecimal p = r.getAs("points");
+                BigDecimal l = r.getAs("points_lost");
+                BigDecimal max = r.getAs("max_points");
+                if (p != null) {
+                    assertEquals(0, max.subtract(p).compareTo(l), unit + " " + r.getAs("criterion_code") + ": lost = max - points");
+                } else {
+                    assertEquals(null, l, unit + " " + r.getAs("criterion_code") + ": rescale leaves it out");
+                    assertTrue(r.getAs("no_points_reason") != null, unit + " " + r.getAs("criterion_code"));
+                }
+                BigDecimal[] g = byGroup.computeIfAbsent(r.getAs("group_code"), k -> new BigDecimal[]{null, null});
+                g[0] = p == null ? g[0] : g[0] == null ? p : g[0].add(p);
+                g[1] = l == null ? g[1] : g[1] == null ? l : g[1].add(l);
+                points = p == null ? points : points.add(p);
+                lost = l == null ? lost : lost.add(l);
+            }
+            Map<String, Row> groupRows = new TreeMap<>();
+            groups.filter(col("unit_code").equalTo(unit)).collectAsList().forEach(r -> groupRows.put(r.getAs("group_code"), r));
+            assertEquals(byGroup.keySet(), groupRows.keySet(), unit);
+            for (Map.Entry<String, BigDecimal[]> e : byGroup.entrySet()) {
+                Row g = groupRows.get(e.getKey());
+                BigDecimal gp = g.getAs("points");
+                BigDecimal ga = g.getAs("available_max");
+                String what = unit + " group " + e.getKey();
+                assertEquals(gp == null, e.getValue()[0] == null, what);
+                if (gp != null) {
+                    assertEquals(0, gp.compareTo(e.getValue()[0]), what + ": points");
+                    assertEquals(0, ga.subtract(gp).compareTo(e.getValue()[1]), what + ": points lost = available max - points");
+                }
+            }
+            Row ix = index.filter(col("unit_code").equalTo(unit)).collectAsList().get(0);
+            BigDecimal available = ix.getAs("available_max");
+            BigDecimal declared = ix.getAs("declared_total");
+            assertEquals(0, points.compareTo(ix.getAs("points")), unit + ": points = index points");
+            assertEquals(0, points.add(lost).compareTo(available), unit + ": points + lost = available max");
+            BigDecimal total = points.multiply(declared).divide(points.add(lost), 10, RoundingMode.HALF_UP);
+            assertEquals(0, total.compareTo(ix.getAs("total")), unit + ": rescaled total");
+            assertEquals(total.setScale(2, RoundingMode.HALF_UP), ix.getAs("published_total"), unit + ": published (index)");
+            assertEquals(total.setScale(2, RoundingMode.HALF_UP), u.getDecimal(2), unit + ": published (rankings)");
+            Row first = rows.get(0);
+            assertEquals(u.getDecimal(2), first.getAs("published_total"), unit + ": the scorecard shows it");
+            assertTrue(((String) first.getAs("total_note")).startsWith("Tổng điểm"), unit);
+
+            // Findings: the scorecard's largest losses, most first, at most 3.
+            List<BigDecimal> losses = new ArrayList<>();
+            rows.stream().map(r -> (BigDecimal) r.getAs("points_lost")).filter(l -> l != null && l.signum() > 0)
+                    .sorted((a, b) -> b.compareTo(a)).limit(3).forEach(losses::add);
+            List<BigDecimal> found = new ArrayList<>();
+            for (Row f : store.read(spark, Tables.FINDINGS).filter(col("unit_code").equalTo(unit).and(col("period").equalTo("2025")))
+                    .orderBy("finding_rank").collectAsList()) {
+                found.add(f.getAs("points_lost"));
+                assertTrue(!((String) f.getAs("finding_text")).isBlank(), unit);
+            }
+            assertEquals(losses, found, unit);
+        }
+    }
+
+    @Test
+    void theCommitteeReadsScorecardsAndFindingsInVietnamese() throws IOException {
+        String cards = Files.readString(out.resolve("reports/scorecards.vi.csv"), StandardCharsets.UTF_8);
+        assertTrue(cards.startsWith("\uFEFFKỳ,Số liệu tính đến ngày,Nhóm xếp hạng,Mã đơn vị,Tên đơn vị,STT,"), cards.substring(0, 80));
+        assertTrue(cards.contains("Tổng điểm quy đổi về thang 100 trên "), "the rescaled totals are explained");
+        String findings = Files.readString(out.resolve("reports/findings.vi.csv"), StandardCharsets.UTF_8);
+        assertTrue(findings.contains("Năm 2025") && findings.contains("Quý II/2025") && findings.contains("Tháng 6/2025"),
+                findings.lines().skip(1).findFirst().orElse(""));
+        for (Row u : lastUnits()) {
+            assertTrue(findings.contains("," + u.getString(1) + ","), u.getString(1));
+        }
+    }
+}
