@@ -133,6 +133,62 @@ class GoldenSummaryTest {
         assertTrue(summary.contains(",Riêng đơn vị,Từ 01/01/2020 đến 29/10/2020,"), summary.lines().skip(1).findFirst().orElse(""));
     }
 
+    /**
+     * The workbook the committee opens holds no English code either, and an unranked unit shows no result:
+     * every text cell of every sheet is scanned; in the rankings, a row without a rank has no tier and no total.
+     */
+    @Test
+    void theWorkbookHoldsNoEnglishCodeAndUnrankedRowsNoResult() throws IOException {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (vn.reformindex.table.TableDecl t : vn.reformindex.table.Tables.ALL) {
+            for (vn.reformindex.table.ColumnDecl c : t.columns()) {
+                codes.addAll(c.valueLabels().keySet());
+            }
+        }
+        codes.addAll(List.of("true", "false"));
+        List<String> found = new ArrayList<>();
+        int sheets = 0;
+        int unranked = 0;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                out.resolve("reports/reform-index.xlsx").toFile())) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                sheets++;
+                org.apache.poi.ss.usermodel.Row header = sheet.getRow(0);
+                int rank = -1;
+                int tier = -1;
+                int total = -1;
+                for (org.apache.poi.ss.usermodel.Cell h : header) {
+                    String name = h.getStringCellValue();
+                    rank = name.equals("Xếp hạng") ? h.getColumnIndex() : rank;
+                    tier = name.equals("Xếp loại") ? h.getColumnIndex() : tier;
+                    total = name.equals("Tổng điểm") ? h.getColumnIndex() : total;
+                }
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell c : row) {
+                        if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && codes.contains(c.getStringCellValue())) {
+                            found.add(sheet.getSheetName() + "!" + c.getAddress() + ": " + c.getStringCellValue());
+                        }
+                    }
+                    boolean rankings = rank >= 0 && tier >= 0 && sheet.getSheetName().startsWith("Xếp hạng");
+                    if (rankings && row.getRowNum() > 0 && blank(row.getCell(rank))) {
+                        unranked++;
+                        assertTrue(blank(row.getCell(tier)) && blank(row.getCell(total)), sheet.getSheetName() + " row " + row.getRowNum());
+                    }
+                }
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        assertTrue(sheets >= 7, "summary, overdue lists, rankings, scorecards, findings, rejected records: " + sheets);
+        assertTrue(unranked > 0, "the fixture has unranked units");
+        assertEquals(List.of(), found);
+    }
+
+    private static boolean blank(org.apache.poi.ss.usermodel.Cell c) {
+        return c == null || c.getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK
+                || (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getStringCellValue().isEmpty());
+    }
+
     /** The index says which run made every report, on which cut-off and for which periods. */
     @Test
     void theReportIndexNamesTheRunOfEveryReport() throws IOException {
