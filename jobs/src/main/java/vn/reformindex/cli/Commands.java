@@ -103,19 +103,14 @@ final class Commands {
     }
 
     @Command(usageHelpWidth = 120, sortOptions = false, name = Pipeline.ALL, description = "Run every stage in order: ingest, facts, summary, score, rank.")
-    static final class Run extends StageCommand {
+    static final class Run extends CriteriaCommand {
         @Mixin
         Options.Ingest ingest;
-        @Mixin
-        Options.Periods periods;
-        @Mixin
-        Options.Criteria criteria;
 
         @Override
         void apply(RunConfig.Builder b) {
+            super.apply(b);
             ingest.apply(b);
-            periods.apply(b);
-            criteria.apply(b);
         }
     }
 }

@@ -21,11 +21,7 @@ import vn.reformindex.core.EndOfProcessing;
 public final class DossierFacts {
     public static final String TABLE = "dossier_facts";
 
-    /** Kinds of end (definitions.md, Statuses and the end of processing). */
-    public static final String RESOLVED = EndOfProcessing.RESOLVED.code;
-    public static final String WITHDRAWN = EndOfProcessing.WITHDRAWN.code;
-    public static final String STOPPED = EndOfProcessing.STOPPED.code;
-    public static final String REFUSED = EndOfProcessing.REFUSED_AT_INTAKE.code;
+    private static final String RESOLVED = EndOfProcessing.RESOLVED.code;
 
     private DossierFacts() {
     }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.reformindex.core.EndOfProcessing;
 import vn.reformindex.reference.HolidayCalendar;
 import vn.reformindex.spark.WorkingTime;
 
@@ -65,7 +66,7 @@ public final class PeriodFacts {
         Column overdue = open.and(due.isNotNull().and(due.lt(asOf)));
         Column handled = carriedOver.or(receivedIn);
         Column registered = col("status").equalTo(1).and(col("submitted_date").between(start, asOf));
-        Column refused = kind.equalTo(DossierFacts.REFUSED).and(endedInPeriod);
+        Column refused = kind.equalTo(EndOfProcessing.REFUSED_AT_INTAKE.code).and(endedInPeriod);
         Column rated = col("rating").isNotNull().and(col("rating_date").between(start, asOf));
 
         Dataset<Row> joined = facts.crossJoin(broadcast(periods))
@@ -85,9 +86,9 @@ public final class PeriodFacts {
         return joined
                 .withColumn("carried_over", carriedOver)
                 .withColumn("received_in_period", receivedIn)
-                .withColumn("resolved_in_period", received.and(kind.equalTo(DossierFacts.RESOLVED)).and(endedInPeriod))
-                .withColumn("withdrawn_in_period", received.and(kind.equalTo(DossierFacts.WITHDRAWN)).and(endedInPeriod))
-                .withColumn("stopped_in_period", received.and(kind.equalTo(DossierFacts.STOPPED)).and(endedInPeriod))
+                .withColumn("resolved_in_period", received.and(kind.equalTo(EndOfProcessing.RESOLVED.code)).and(endedInPeriod))
+                .withColumn("withdrawn_in_period", received.and(kind.equalTo(EndOfProcessing.WITHDRAWN.code)).and(endedInPeriod))
+                .withColumn("stopped_in_period", received.and(kind.equalTo(EndOfProcessing.STOPPED.code)).and(endedInPeriod))
                 .withColumn("refused_in_period", refused)
                 .withColumn("registered_in_period", registered)
                 .withColumn("ended_by_as_of", endedByAsOf)

@@ -49,9 +49,6 @@ final class Failures {
                     || String.valueOf(io.getMessage()).contains("Permission denied"))) {
                 return io;
             }
-            if (c == c.getCause()) {
-                break;
-            }
         }
         return null;
     }

@@ -220,13 +220,6 @@ public final class TableDecl {
             return shared.apply(this);
         }
 
-        /** Overrides the English label of the last column. */
-        public Builder english(String label) {
-            ColumnDecl c = columns.remove(columns.size() - 1);
-            return add(new ColumnDecl(c.name(), c.type(), c.nullable(), label, c.vietnamese(), c.format(), c.description(),
-                    c.valueLabels()));
-        }
-
         private Builder add(ColumnDecl c) {
             columns.add(c);
             return this;

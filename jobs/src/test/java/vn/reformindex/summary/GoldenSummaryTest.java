@@ -103,12 +103,7 @@ class GoldenSummaryTest {
      */
     @Test
     void vietnameseCopiesHoldNoEnglishCodeValues() throws IOException {
-        java.util.Set<String> codes = new java.util.TreeSet<>();
-        for (vn.reformindex.table.TableDecl t : vn.reformindex.table.Tables.ALL) {
-            for (vn.reformindex.table.ColumnDecl c : t.columns()) {
-                codes.addAll(c.valueLabels().keySet());
-            }
-        }
+        java.util.Set<String> codes = declaredCodes();
         codes.addAll(List.of("true", "false", "2020-01-01..2020-10-29"));
         List<String> found = new ArrayList<>();
         int files = 0;
@@ -139,12 +134,7 @@ class GoldenSummaryTest {
      */
     @Test
     void theWorkbookHoldsNoEnglishCodeAndUnrankedRowsNoResult() throws IOException {
-        java.util.Set<String> codes = new java.util.TreeSet<>();
-        for (vn.reformindex.table.TableDecl t : vn.reformindex.table.Tables.ALL) {
-            for (vn.reformindex.table.ColumnDecl c : t.columns()) {
-                codes.addAll(c.valueLabels().keySet());
-            }
-        }
+        java.util.Set<String> codes = declaredCodes();
         codes.addAll(List.of("true", "false"));
         List<String> found = new ArrayList<>();
         int sheets = 0;
@@ -182,6 +172,17 @@ class GoldenSummaryTest {
         assertTrue(sheets >= 7, "summary, overdue lists, rankings, scorecards, findings, rejected records: " + sheets);
         assertTrue(unranked > 0, "the fixture has unranked units");
         assertEquals(List.of(), found);
+    }
+
+    /** Every code value a table declares (the English codes that must not reach the committee's copies). */
+    private static java.util.Set<String> declaredCodes() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (vn.reformindex.table.TableDecl t : vn.reformindex.table.Tables.ALL) {
+            for (vn.reformindex.table.ColumnDecl c : t.columns()) {
+                codes.addAll(c.valueLabels().keySet());
+            }
+        }
+        return codes;
     }
 
     private static boolean blank(org.apache.poi.ss.usermodel.Cell c) {
