@@ -1,20 +1,33 @@
 package vn.reformindex.ranking;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_arrays;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.reformindex.period.PeriodWindow;
 import vn.reformindex.reference.Unit;
 import vn.reformindex.reference.UnitRegistry;
+import vn.reformindex.spark.Names;
 
 /**
  * The comparison windows of the requested periods (definitions.md, Comparisons): the same period of the
@@ -28,8 +41,12 @@ public final class Comparisons {
 
     /** One comparison: the requested window, the basis, the comparison window. */
     public record Pair(PeriodWindow requested, String basis, PeriodWindow compared) {
+        /**
+         * The comparison window's key: its label and as-of date, and the requested window it serves, since
+         * which predecessors are re-aggregated onto successors depends on the requested as-of date.
+         */
         public String key() {
-            return Comparisons.key(compared);
+            return Comparisons.key(compared) + ">" + requested.label();
         }
     }
 
@@ -60,39 +77,117 @@ public final class Comparisons {
         return m;
     }
 
-    public static final StructType REORGANISED = new StructType()
-            .add("unit_code", DataTypes.StringType, false)
-            .add("period", DataTypes.StringType, false)
-            .add("basis", DataTypes.StringType, false)
-            .add("reorganised", DataTypes.BooleanType, false);
+    /**
+     * A unit abolished by the requested window's as-of date whose counts in a comparison window are
+     * re-aggregated onto its successor there (definitions.md, Comparisons): {@code key} is the comparison
+     * window's key, {@code successor} the unit valid at the requested as-of date reached through
+     * {@code MaDonViKeThua}.
+     */
+    public record Fold(String key, String predecessor, String successor) {
+    }
 
     /**
-     * Units whose comparison involves a reorganisation between the start of the comparison window and the
-     * end of the requested one: the unit began or ended in between, or a unit merged into it was valid then.
-     * Until predecessors' counts are re-aggregated onto successors, such changes are left empty.
+     * The folds of each comparison: every unit that existed in the comparison window, is no longer valid at
+     * the requested window's as-of date and has a single successor valid then. A unit abolished without
+     * successor keeps its own history (no fold).
      */
-    public static Dataset<Row> reorganised(SparkSession spark, UnitRegistry registry, List<Pair> pairs) {
-        List<Row> rows = new ArrayList<>();
+    public static List<Fold> folds(UnitRegistry registry, List<Pair> pairs) {
+        List<Unit> units = new ArrayList<>(registry.all());
+        units.sort(java.util.Comparator.comparing(u -> u.code));
+        Map<String, Fold> out = new LinkedHashMap<>();
         for (Pair p : pairs) {
-            LocalDate from = p.compared().start();
-            LocalDate to = p.requested().end();
-            for (Unit u : registry.all()) {
-                boolean changed = (u.validFrom != null && u.validFrom.isAfter(from) && !u.validFrom.isAfter(to))
-                        || (u.validTo != null && !u.validTo.isBefore(from) && u.validTo.isBefore(to));
-                if (!changed) {
-                    for (Unit pred : registry.all()) {
-                        if (pred.successorCodes.contains(u.code) && pred.validDuring(from, to)) {
-                            changed = true;
-                            break;
-                        }
-                    }
+            LocalDate at = p.requested().asOf;
+            for (Unit u : units) {
+                if (u.successorCodes.isEmpty() || u.validOn(at) || !u.validDuring(p.compared().start(), p.compared().asOf)) {
+                    continue;
                 }
-                if (changed) {
-                    rows.add(RowFactory.create(u.code, p.requested().label(), p.basis(), true));
+                String successor = registry.attribute(u.code, at);
+                if (successor != null) {
+                    out.putIfAbsent(p.key() + "|" + u.code, new Fold(p.key(), u.code, successor));
                 }
             }
         }
-        return spark.createDataFrame(rows, REORGANISED);
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Period facts with the predecessors' dossiers of each comparison window counted for their successors:
+     * the dossier's unit becomes the successor and its ancestors the successor's, so that the successor and
+     * the units above it are scored on counts comparable with the requested window (counts, never ratios).
+     * Ancestors that were themselves folded are replaced too.
+     */
+    public static Dataset<Row> reaggregate(Dataset<Row> periodFacts, List<Fold> folds, UnitRegistry registry) {
+        if (folds.isEmpty()) {
+            return periodFacts;
+        }
+        List<Column> keys = new ArrayList<>();
+        List<Column> successors = new ArrayList<>();
+        Map<String, List<String>> ancestors = new java.util.TreeMap<>();
+        for (Fold f : folds) {
+            keys.add(lit(f.key() + "|" + f.predecessor()));
+            successors.add(lit(f.successor()));
+            ancestors.computeIfAbsent(f.successor(), registry::ancestors);
+        }
+        List<Column> successorCodes = new ArrayList<>();
+        List<Column> successorAncestors = new ArrayList<>();
+        ancestors.forEach((code, list) -> {
+            successorCodes.add(lit(code));
+            successorAncestors.add(array(list.stream().map(functions::lit).toArray(Column[]::new)).cast("array<string>"));
+        });
+        Column foldOf = map_from_arrays(array(keys.toArray(Column[]::new)), array(successors.toArray(Column[]::new)));
+        Column ancestorsOf = map_from_arrays(array(successorCodes.toArray(Column[]::new)),
+                array(successorAncestors.toArray(Column[]::new)));
+        String s = "_successor";
+        return periodFacts
+                .withColumn(s, try_element_at(foldOf, concat_ws("|", col("period"), col("unit_code"))))
+                .withColumn("unit_ancestors", transform(
+                        when(col(s).isNotNull(), try_element_at(ancestorsOf, col(s))).otherwise(col("unit_ancestors")),
+                        a -> coalesce(try_element_at(foldOf, concat_ws("|", col("period"), a)), a)))
+                .withColumn("unit_code", coalesce(col(s), col("unit_code")))
+                .drop(s);
+    }
+
+    /** The units to score in each window: folded predecessors out, their successors in. */
+    public static Dataset<Row> regrid(Dataset<Row> validUnits, List<Fold> folds) {
+        if (folds.isEmpty()) {
+            return validUnits;
+        }
+        Dataset<Row> f = foldFrame(validUnits.sparkSession(), folds);
+        return validUnits.join(f.select(col("key").as("period"), col("predecessor").as("unit_code")),
+                        Names.seq("period", "unit_code"), "left_anti")
+                .union(f.select(col("key").as("period"), col("successor").as("unit_code")))
+                .distinct();
+    }
+
+    public static final StructType FOLD_INFO = new StructType()
+            .add("key", DataTypes.StringType, false)
+            .add("unit_code", DataTypes.StringType, false)
+            .add("reaggregated_from", DataTypes.createArrayType(DataTypes.StringType), true)
+            .add("merged_into", DataTypes.StringType, true);
+
+    /**
+     * Per comparison key and unit: the predecessors re-aggregated onto a successor ({@code reaggregated_from},
+     * sorted), or the successor a predecessor's counts went to ({@code merged_into}).
+     */
+    public static Dataset<Row> foldInfo(SparkSession spark, List<Fold> folds) {
+        Map<String, java.util.TreeSet<String>> from = new java.util.TreeMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (Fold f : folds) {
+            from.computeIfAbsent(f.key() + "|" + f.successor(), k -> new java.util.TreeSet<>()).add(f.predecessor());
+            rows.add(RowFactory.create(f.key(), f.predecessor(), null, f.successor()));
+        }
+        from.forEach((k, preds) -> {
+            int bar = k.lastIndexOf('|');
+            rows.add(RowFactory.create(k.substring(0, bar), k.substring(bar + 1), new ArrayList<>(preds), null));
+        });
+        return spark.createDataFrame(rows, FOLD_INFO);
+    }
+
+    private static Dataset<Row> foldFrame(SparkSession spark, List<Fold> folds) {
+        List<Row> rows = new ArrayList<>();
+        folds.forEach(f -> rows.add(RowFactory.create(f.key(), f.predecessor(), f.successor())));
+        return spark.createDataFrame(rows, new StructType().add("key", DataTypes.StringType)
+                .add("predecessor", DataTypes.StringType).add("successor", DataTypes.StringType));
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -55,19 +55,16 @@ public final class RankStage implements Stage {
         CriteriaSet set = ctx.criteriaSet();
         Column thisRun = col("period").isin(ctx.periodLabels().toArray()).and(col("criteria_set_hash").equalTo(set.contentHash));
         Dataset<Row> index = inputs.get(Tables.INDEX_SCORES).filter(thisRun);
-        Dataset<Row> rankings = Rankings.withChanges(Rankings.rank(set, index),
-                inputs.get(Tables.COMPARISON_RANKS).filter(thisRun).drop("criteria_set_hash"));
-        List<String> groupCodes = new ArrayList<>();
-        set.groups.forEach(g -> groupCodes.add(g.code));
-        Dataset<Row> groupPoints = inputs.get(Tables.GROUP_SCORES).filter(thisRun)
-                .groupBy("unit_code", "period").pivot("group_code", new ArrayList<>(groupCodes)).agg(first("points"));
-        for (String g : groupCodes) {
-            groupPoints = groupPoints.withColumnRenamed(g, groupPoints(g));
-        }
+        List<String> groupCodes = Rankings.groupCodes(set);
+        Dataset<Row> withGroups = Rankings.rank(set, index).join(Rankings.groupPointColumns(set,
+                inputs.get(Tables.GROUP_SCORES).filter(thisRun)), Names.seq("unit_code", "period"), "left");
+        Dataset<Row> rankings = Rankings.withMethodSplit(Rankings.withChanges(withGroups,
+                        inputs.get(Tables.COMPARISON_RANKS).filter(thisRun).drop("criteria_set_hash"), groupCodes),
+                inputs.get(Tables.INDEX_SCORES), set.contentHash);
         Dataset<Row> scorecards = Scorecards.of(set, inputs.get(Tables.SCORES).filter(thisRun),
                 inputs.get(Tables.GROUP_SCORES).filter(thisRun), index);
         return new StageOutput()
-                .table(Tables.RANKINGS, rankings.join(groupPoints, Names.seq("unit_code", "period"), "left"))
+                .table(Tables.RANKINGS, rankings)
                 .report(report(set))
                 .table(Tables.SCORECARDS, scorecards)
                 .table(Tables.FINDINGS, Findings.of(set, scorecards))
@@ -88,10 +85,6 @@ public final class RankStage implements Stage {
         return Verification.none().check("scorecards add up to the totals", first.isEmpty(), ExitCode.CHECK_FAILED, detail);
     }
 
-    private static String groupPoints(String groupCode) {
-        return Tables.RANKINGS.column("group_<code>_points").nameFor(groupCode);
-    }
-
     /** Columns of the rankings report that show a result: blank on a row that is not ranked. */
     private static final List<String> RESULTS = List.of("rank", "ranked_units", "tier", "published_total", "available_max",
             "previous_year_total", "previous_year_rank", "change_total_vs_previous_year", "change_rank_vs_previous_year",
@@ -107,14 +100,23 @@ public final class RankStage implements Stage {
         Map<String, String> groupLabels = new LinkedHashMap<>();
         List<String> results = new ArrayList<>(RESULTS);
         for (CriteriaSet.Group g : set.groups) {
-            cols.add(groupPoints(g.code));
-            results.add(groupPoints(g.code));
+            cols.add(Rankings.groupPoints(g.code));
+            results.add(Rankings.groupPoints(g.code));
             groupLabels.put(g.code, g.code + ": " + g.name
                     + (g.max == null ? "" : " (tối đa " + g.max.stripTrailingZeros().toPlainString().replace('.', ',') + ")"));
         }
         cols.addAll(List.of("previous_year_period", "previous_year_total", "previous_year_rank", "change_total_vs_previous_year",
-                "change_rank_vs_previous_year", "change_vs_previous_year_reason", "preceding_period", "preceding_total",
-                "preceding_rank", "change_total_vs_preceding", "change_rank_vs_preceding", "change_vs_preceding_reason",
+                "change_rank_vs_previous_year", "change_vs_previous_year_reason", "previous_year_reaggregated_from"));
+        for (CriteriaSet.Group g : set.groups) {
+            cols.add(Rankings.changeOfGroup(g.code, "previous_year"));
+            results.add(Rankings.changeOfGroup(g.code, "previous_year"));
+        }
+        List<String> methodSplit = List.of("previous_year_total_as_published", "previous_year_criteria_set_as_published",
+                "change_total_vs_previous_year_as_published", "change_total_vs_previous_year_method");
+        cols.addAll(methodSplit);
+        results.addAll(methodSplit);
+        cols.addAll(List.of("preceding_period", "preceding_total", "preceding_rank", "change_total_vs_preceding",
+                "change_rank_vs_preceding", "change_vs_preceding_reason", "preceding_reaggregated_from",
                 "criteria_set_id", "criteria_set_version"));
         return Report.of("rankings.csv", Tables.RANKINGS, cols, t -> {
             Dataset<Row> shown = t.filter(col("criteria_set_hash").equalTo(set.contentHash)

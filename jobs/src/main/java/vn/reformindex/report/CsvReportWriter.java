@@ -120,6 +120,15 @@ public final class CsvReportWriter {
             case BOOLEAN:
                 boolean b = (Boolean) v;
                 return vietnamese ? (b ? "có" : "không") : Boolean.toString(b);
+            case LIST:
+                // Spark hands an array column over as a Scala sequence: its elements, comma-separated
+                Iterable<?> items = v instanceof scala.collection.Iterable<?> seq
+                        ? scala.jdk.javaapi.CollectionConverters.asJava(seq) : v instanceof Iterable<?> it ? it : List.of(v);
+                StringBuilder sb = new StringBuilder();
+                for (Object o : items) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(o == null ? "" : o.toString());
+                }
+                return sb.toString();
             default:
                 return v.toString();
         }

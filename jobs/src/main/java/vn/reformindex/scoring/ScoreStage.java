@@ -1,8 +1,8 @@
 package vn.reformindex.scoring;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,13 +81,15 @@ public final class ScoreStage implements Stage {
                 }
             }
         }
-        Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(inputs.get(Tables.DOSSIER_FACTS), read), periods,
-                        ctx.reference.holidays)
+        // Predecessors' dossiers count for their successors in the comparison windows (definitions.md, Comparisons).
+        List<Comparisons.Fold> folds = Comparisons.folds(ctx.reference.units, pairs);
+        Dataset<Row> periodFacts = Comparisons.reaggregate(PeriodFacts.expand(PeriodFacts.prune(inputs.get(Tables.DOSSIER_FACTS),
+                        read), periods, ctx.reference.holidays), folds, ctx.reference.units)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         periodFacts.count(); // fill the cache before adaptive execution starts several stages reading it
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> withData = periodFacts.select("unit_code", "period").distinct().withColumn("has_data", lit(true));
-        Dataset<Row> grid = ReferenceTables.validUnits(units, periods)
+        Dataset<Row> grid = Comparisons.regrid(ReferenceTables.validUnits(units, periods), folds)
                 .join(units.select("unit_code", "unit_name", "unit_level", "peer_group"), "unit_code")
                 .join(periods, "period")
                 .join(withData, Names.seq("unit_code", "period"), "left")
@@ -112,15 +114,14 @@ public final class ScoreStage implements Stage {
         Dataset<Row> pairTable = ctx.spark.createDataFrame(pairRows, new StructType()
                 .add("period", "string").add("basis", "string").add("key", "string")
                 .add("compared_period", "string").add("compared_as_of", "date"));
-        Dataset<Row> comparisons = pairTable
-                .join(ranked.select(col("period").as("key"), col("unit_code"), col("published_total"), col("rank"), col("status")), "key")
-                .join(Comparisons.reorganised(ctx.spark, ctx.reference.units, pairs),
-                        Names.seq("unit_code", "period", "basis"), "left")
-                .select(col("period"), col("basis"), col("unit_code"), col("compared_period"), col("compared_as_of"),
-                        col("published_total"), col("rank"), col("status"),
-                        coalesce(col("reorganised"), lit(false)).as("reorganised"),
-                        lit(set.contentHash).as("criteria_set_hash"));
         Column isRequested = col("period").isin(requested.toArray());
+        Dataset<Row> base = ranked.filter(not(isRequested))
+                .select(col("period").as("key"), col("unit_code"), col("published_total"), col("rank"), col("status"))
+                .join(Comparisons.foldInfo(ctx.spark, folds), Names.seq("key", "unit_code"), "full_outer")
+                .join(Rankings.groupPointColumns(set, Totals.groups(set, scores.filter(not(isRequested))))
+                        .withColumnRenamed("period", "key"), Names.seq("key", "unit_code"), "left");
+        Dataset<Row> comparisons = pairTable.join(base, "key").drop("key")
+                .withColumn("criteria_set_hash", lit(set.contentHash));
         return new StageOutput()
                 .table(Tables.SCORES, scores.filter(isRequested))
                 .table(Tables.GROUP_SCORES, Totals.groups(set, scores.filter(isRequested)))

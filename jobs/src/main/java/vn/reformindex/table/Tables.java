@@ -429,9 +429,16 @@ public final class Tables {
             .required("compared_as_of", Types.DATE, DATE, "Kỳ so sánh tính đến ngày", "the comparison window's as-of date")
             .col("published_total", Types.PUBLISHED, POINTS_2, "Tổng điểm kỳ so sánh", "the unit's published total there")
             .col("rank", Types.INT, INTEGER, "Xếp hạng kỳ so sánh", "the unit's rank there")
-            .code("status", false, "Tình trạng kỳ so sánh", "the unit's index status there", Vocab.INDEX_STATUS)
-            .required("reorganised", Types.BOOLEAN, BOOLEAN, "Đơn vị được sắp xếp lại", "the unit, or a unit merged into it, began "
-                    + "or ended between the comparison's start and the period's end")
+            .code("status", true, "Tình trạng kỳ so sánh", "the unit's index status there; null for a unit `merged_into` "
+                    + "its successor", Vocab.INDEX_STATUS)
+            .col("reaggregated_from", Types.STRINGS, LIST, "Số liệu cộng gộp từ đơn vị", "the units abolished by the period's "
+                    + "as-of date whose counts in the comparison window were re-aggregated onto this unit, their successor "
+                    + "(`MaDonViKeThua`): the base is then the sum of their numerators and denominators and the unit's own; "
+                    + "null when the base is the unit's own")
+            .col("merged_into", Types.STRING, TEXT, "Đã sáp nhập vào đơn vị", "for a unit abolished by the period's as-of date: "
+                    + "the successor its comparison counts were re-aggregated onto (it then has no total, rank or status here)")
+            .col("group_<code>_points", Types.EXACT, POINTS_2, "Điểm nhóm <code> kỳ so sánh", "each group's points in the "
+                    + "comparison window")
             .required("criteria_set_hash", Types.STRING, TEXT, "Mã băm bộ chỉ số", "the set that scored both windows")
             .build();
 
@@ -444,12 +451,28 @@ public final class Tables {
                 .col(p + "_total", Types.PUBLISHED, POINTS_2, "Tổng điểm (" + vi + ")", "the published total there")
                 .col(p + "_rank", Types.INT, INTEGER, "Xếp hạng (" + vi + ")", "the rank there")
                 .col("change_total_vs_" + p, Types.PUBLISHED, POINTS_2, p.equals("preceding") ? "Tăng/giảm điểm so với kỳ trước"
-                        : "Tăng/giảm điểm so với cùng kỳ", "published total minus the comparison's")
+                        : "Tăng/giảm điểm so với cùng kỳ", "published total minus the comparison's, shown whenever both totals exist")
                 .col("change_rank_vs_" + p, Types.INT, INTEGER, p.equals("preceding") ? "Tăng/giảm hạng so với kỳ trước"
                         : "Tăng/giảm hạng so với cùng kỳ", "comparison rank minus rank (positive: moved up)")
                 .code("change_vs_" + p + "_reason", true, p.equals("preceding") ? "Ghi chú so sánh kỳ trước"
-                        : "Ghi chú so sánh cùng kỳ", "why a change is empty: `reorganised`, `no_comparison`, `not_ranked`",
-                        Vocab.CHANGE_REASON);
+                        : "Ghi chú so sánh cùng kỳ", "why a change is empty: `merged_into_successor` (the unit's counts in the "
+                        + "comparison window belong to its successor), `no_comparison`, `not_ranked` (only the change of rank "
+                        + "is empty)", Vocab.CHANGE_REASON)
+                .col(p + "_reaggregated_from", Types.STRINGS, LIST, "Cộng gộp số liệu kỳ so sánh từ (" + vi + ")", "the "
+                        + "predecessors re-aggregated onto the unit in the comparison window (`comparison_ranks.reaggregated_from`)")
+                .col("change_group_<code>_vs_" + p, Types.EXACT, POINTS_2, "Tăng/giảm điểm nhóm <code> (" + vi + ")",
+                        "the group's points minus its points in the comparison window")
+                .col(p + "_total_as_published", Types.PUBLISHED, POINTS_2, "Tổng điểm đã công bố (" + vi + ")", "the comparison "
+                        + "period's total as published by an earlier run with another criteria set or version (same as-of date); "
+                        + "null when it was published with the current set, not published, or the base was re-aggregated")
+                .col(p + "_criteria_set_as_published", Types.STRING, TEXT, "Bộ chỉ số đã dùng (" + vi + ")", "that run's "
+                        + "criteria set id and version")
+                .col("change_total_vs_" + p + "_as_published", Types.PUBLISHED, POINTS_2, "Tăng/giảm so với điểm đã công bố ("
+                        + vi + ")", "published total minus `" + p + "_total_as_published`: the sum of the unit's change ("
+                        + "`change_total_vs_" + p + "`, both sides scored with the current set) and the method's change")
+                .col("change_total_vs_" + p + "_method", Types.PUBLISHED, POINTS_2, "Phần thay đổi do phương pháp (" + vi + ")",
+                        "`" + p + "_total` (re-scored with the current set) minus `" + p + "_total_as_published`: what the change "
+                        + "of criteria set or version alone moved");
     }
 
     public static final TableDecl RANKINGS = TableDecl.builder("rankings", RANK)

@@ -29,7 +29,8 @@ final class Vocab {
     static final String[] UNRANKED_REASON = {"no_data", "Không có dữ liệu", "insufficient_data", "Không đủ dữ liệu",
             "not_applicable", "Không áp dụng", "no_peer_group", "Không thuộc nhóm xếp hạng nào"};
     static final String[] BASIS = {"previous_year", "Cùng kỳ năm trước", "preceding_period", "Kỳ liền trước"};
-    static final String[] CHANGE_REASON = {"reorganised", "Đơn vị được sắp xếp lại", "no_comparison", "Không có kỳ so sánh",
+    static final String[] CHANGE_REASON = {"merged_into_successor",
+            "Đã sáp nhập: số liệu kỳ so sánh được cộng vào đơn vị kế thừa", "no_comparison", "Không có kỳ so sánh",
             "not_ranked", "Không được xếp hạng ở một trong hai kỳ"};
 
     /** Why a criterion of a scorecard has no points (scorecards.no_points_reason). */

@@ -145,4 +145,27 @@ class ScorecardSamplesTest {
             assertTrue(findings.contains("," + u.getString(1) + ","), u.getString(1));
         }
     }
+
+    /**
+     * Xã Đạo Đức (000.22.02) merged into Xã Việt Lâm (000.22.03) on 1 July 2025 and the districts were abolished on
+     * 30 June 2025: for the year 2025 every district and commune still has a change against 2024, Việt Lâm's base
+     * holding Đạo Đức's counts; Đạo Đức's own change is empty, its counts being Việt Lâm's. For 2025-Q2 nothing
+     * had merged yet.
+     */
+    @Test
+    void districtsAndMergedCommunesAreComparedWithTheYearBefore() throws IOException {
+        Dataset<Row> rankings = store.read(spark, Tables.RANKINGS).filter("ranked AND peer_group IN ('HUYEN', 'XA')");
+        List<Row> missing = rankings.filter("period = '2025' AND change_total_vs_previous_year IS NULL")
+                .select("unit_code", "change_vs_previous_year_reason").collectAsList();
+        assertEquals("[[000.22.02.H99,merged_into_successor]]", missing.toString());
+        assertTrue(rankings.filter("peer_group = 'HUYEN' AND period = '2025'").count() == 3, "the three districts are ranked in 2025");
+        Row vietLam = rankings.filter("period = '2025' AND unit_code = '000.22.03.H99'").first();
+        assertEquals(List.of("000.22.02.H99"), vietLam.getList(vietLam.fieldIndex("previous_year_reaggregated_from")));
+        Row quarter = rankings.filter("period = '2025-Q2' AND unit_code = '000.22.03.H99'").first();
+        assertTrue(quarter.isNullAt(quarter.fieldIndex("previous_year_reaggregated_from")), "nothing merged by 30 June");
+        assertTrue(rankings.filter("period = '2025-Q2' AND change_total_vs_previous_year IS NULL").isEmpty());
+        String vi = Files.readString(out.resolve("reports/rankings.vi.csv"), StandardCharsets.UTF_8);
+        assertTrue(vi.contains("Đã sáp nhập: số liệu kỳ so sánh được cộng vào đơn vị kế thừa"), "the reason in Vietnamese");
+        assertTrue(vi.contains(",000.22.02.H99,"), "Việt Lâm's base names Đạo Đức");
+    }
 }
