@@ -121,8 +121,8 @@ public final class Rankings {
     /**
      * Method versus performance (COINr's "what changed"): when a comparison period was published with
      * another criteria set or version, its published total is set beside the total re-scored with the
-     * current set (the comparison rank's total, computed from the same facts in this run). The change against
-     * what was published then splits exactly into the unit's change (current minus re-scored, the
+     * current set (the comparison rank's total, computed from the same facts in this run), when both exist.
+     * The change against what was published then splits exactly into the unit's change (current minus re-scored, the
      * {@code change_total_vs_<basis>} column) and the method's ({@code change_total_vs_<basis>_method} =
      * re-scored minus published). A re-aggregated base has no published counterpart and gets no split.
      *
@@ -137,7 +137,8 @@ public final class Rankings {
                             col("published_total").as(p + "_total_as_published"),
                             concat_ws(" ", col("criteria_set_id"), col("criteria_set_version")).as(p + "_criteria_set_as_published"));
             out = out.join(before, Names.seq("unit_code", p + "_period", p + "_as_of"), "left");
-            Column comparable = col(p + "_reaggregated_from").isNull().and(col(p + "_total_as_published").isNotNull());
+            Column comparable = col(p + "_reaggregated_from").isNull().and(col(p + "_total").isNotNull())
+                    .and(col(p + "_total_as_published").isNotNull());
             out = out.withColumn(p + "_total_as_published", when(comparable, col(p + "_total_as_published")))
                     .withColumn(p + "_criteria_set_as_published", when(comparable, col(p + "_criteria_set_as_published")))
                     .withColumn("change_total_vs_" + p + "_as_published", col("published_total").minus(col(p + "_total_as_published")))

@@ -168,4 +168,63 @@ class ScorecardSamplesTest {
         assertTrue(vi.contains("Đã sáp nhập: số liệu kỳ so sánh được cộng vào đơn vị kế thừa"), "the reason in Vietnamese");
         assertTrue(vi.contains(",000.22.02.H99,"), "Việt Lâm's base names Đạo Đức");
     }
+
+    /**
+     * Method versus performance: 2024 published with another version of the set (online submissions' target 30%
+     * instead of 50%), then 2025 scored with 766: each 2025 change against what was published for 2024 splits
+     * exactly into the unit's change (both years under 766) and the method's (2024 under 766 minus as published).
+     */
+    @Test
+    void aChangeOfMethodIsSplitFromTheUnitsOwnChange() throws IOException {
+        Path copy = tmp.resolve("method-split");
+        try (var files = Files.walk(out)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(out.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        String set766 = Files.readString(SparkTestSupport.projectRoot().resolve("jobs/src/main/resources/criteria/766.yaml"));
+        String older = set766.replace("version: \"2025.1\"", "version: \"2024.1\"")
+                .replace("scoring: {rule: target, target: 0.5}", "scoring: {rule: target, target: 0.3}");
+        assertTrue(!older.equals(set766) && older.contains("2024.1") && older.contains("target: 0.3"), "the older version differs");
+        Path olderFile = tmp.resolve("766-2024.1.yaml");
+        Files.writeString(olderFile, older);
+        String input = SparkTestSupport.projectRoot().resolve("data-samples").toString();
+        for (String stage : new String[]{"score", "rank"}) {
+            Pipeline.standard().execute(spark, RunConfig.builder(stage).input(input).output(copy.toString())
+                    .period(Period.parse("2024")).criteriaSet(olderFile.toString()).build());
+        }
+        for (String stage : new String[]{"score", "rank"}) {
+            Pipeline.standard().execute(spark, RunConfig.builder(stage).input(input).output(copy.toString())
+                    .period(Period.parse("2025")).build());
+        }
+        OutputStore split = new OutputStore(Storage.local(), copy.toString());
+        Map<String, BigDecimal> published2024 = new TreeMap<>();
+        for (Row r : split.read(spark, Tables.INDEX_SCORES).filter("period = '2024' AND published_total IS NOT NULL")
+                .select("unit_code", "published_total").collectAsList()) {
+            published2024.put(r.getString(0), r.getDecimal(1));
+        }
+        int split2025 = 0;
+        int methodMoved = 0;
+        for (Row r : split.read(spark, Tables.RANKINGS).filter("period = '2025' AND previous_year_total_as_published IS NOT NULL")
+                .collectAsList()) {
+            String unit = r.getAs("unit_code");
+            assertEquals("766 2024.1", r.getAs("previous_year_criteria_set_as_published"), unit);
+            assertEquals(published2024.get(unit), r.getAs("previous_year_total_as_published"), unit + ": the 2024 total as published");
+            BigDecimal unitPart = r.getAs("change_total_vs_previous_year");
+            BigDecimal methodPart = r.getAs("change_total_vs_previous_year_method");
+            BigDecimal whole = r.getAs("change_total_vs_previous_year_as_published");
+            assertEquals(0, whole.compareTo(unitPart.add(methodPart)), unit + ": " + whole + " = " + unitPart + " + " + methodPart);
+            assertEquals(0, whole.compareTo(((BigDecimal) r.getAs("published_total")).subtract(published2024.get(unit))), unit);
+            split2025++;
+            methodMoved += methodPart.signum() != 0 ? 1 : 0;
+        }
+        // Every unit scored in both years but Việt Lâm (its 2024 base re-aggregated) and Đạo Đức (merged) has a split.
+        assertEquals(published2024.size() - 2, split2025, "units with a split");
+        assertTrue(methodMoved > 0, "a lower target moved some units' 2024 totals");
+    }
 }
