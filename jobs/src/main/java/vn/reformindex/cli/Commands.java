@@ -100,17 +100,28 @@ final class Commands {
     @Command(usageHelpWidth = 120, sortOptions = false, name = "rank",
             description = "Rank units within their peer group; write the rankings, each unit's scorecard and its findings, with their reports.")
     static final class Rank extends CriteriaCommand {
+        @Mixin
+        Options.Uncertainty uncertainty;
+
+        @Override
+        void apply(RunConfig.Builder b) {
+            super.apply(b);
+            uncertainty.apply(b);
+        }
     }
 
     @Command(usageHelpWidth = 120, sortOptions = false, name = Pipeline.ALL, description = "Run every stage in order: ingest, facts, summary, score, rank.")
     static final class Run extends CriteriaCommand {
         @Mixin
         Options.Ingest ingest;
+        @Mixin
+        Options.Uncertainty uncertainty;
 
         @Override
         void apply(RunConfig.Builder b) {
             super.apply(b);
             ingest.apply(b);
+            uncertainty.apply(b);
         }
     }
 }

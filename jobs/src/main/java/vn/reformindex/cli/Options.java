@@ -85,6 +85,36 @@ final class Options {
         }
     }
 
+    /** Subcommands that rank: the rank intervals (docs/criteria.md, Rank intervals). */
+    static final class Uncertainty {
+        @Option(names = "--draws", paramLabel = "N", converter = DrawsConverter.class, description = "number of seeded draws of the rank intervals, 0 to "
+                + vn.reformindex.criteria.Uncertainty.MAX_DRAWS + " (default: the criteria set's, else 1000)")
+        Integer draws;
+
+        @Option(names = "--no-uncertainty", description = "no rank intervals in this run")
+        boolean none;
+
+        void apply(RunConfig.Builder b) {
+            b.draws(draws).noUncertainty(none);
+        }
+    }
+
+    static final class DrawsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int max = vn.reformindex.criteria.Uncertainty.MAX_DRAWS;
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 0 && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a whole number of draws from 0 to " + max);
+        }
+    }
+
     static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {

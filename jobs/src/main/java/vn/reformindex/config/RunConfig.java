@@ -19,8 +19,12 @@ public final class RunConfig {
     private final boolean fullIngest;
     private final boolean official;
     private final boolean restate;
+    private final Integer draws;
+    private final boolean noUncertainty;
 
     private RunConfig(Builder b) {
+        this.draws = b.draws;
+        this.noUncertainty = b.noUncertainty;
         this.fullIngest = b.fullIngest;
         this.official = b.official;
         this.restate = b.restate;
@@ -61,11 +65,15 @@ public final class RunConfig {
     public boolean official() { return official; }
     /** --restate: replace official figures that this run recomputed (otherwise they are kept). */
     public boolean restate() { return restate; }
+    /** --draws: the number of rank-interval draws instead of the set's (null: the set's). */
+    public Integer draws() { return draws; }
+    /** --no-uncertainty: no rank intervals in this run. */
+    public boolean noUncertainty() { return noUncertainty; }
 
     public Builder toBuilder() {
         Builder b = new Builder(command).input(input).output(output).asOf(asOf).runDate(runDate)
                 .master(master).criteriaSet(criteriaSet).arguments(arguments).fullIngest(fullIngest)
-                .official(official).restate(restate);
+                .official(official).restate(restate).draws(draws).noUncertainty(noUncertainty);
         periods.forEach(b::period);
         return b;
     }
@@ -83,6 +91,8 @@ public final class RunConfig {
         private boolean fullIngest;
         private boolean official;
         private boolean restate;
+        private Integer draws;
+        private boolean noUncertainty;
 
         private Builder(String command) { this.command = command; }
 
@@ -98,6 +108,8 @@ public final class RunConfig {
         public Builder fullIngest(boolean v) { this.fullIngest = v; return this; }
         public Builder official(boolean v) { this.official = v; return this; }
         public Builder restate(boolean v) { this.restate = v; return this; }
+        public Builder draws(Integer v) { this.draws = v; return this; }
+        public Builder noUncertainty(boolean v) { this.noUncertainty = v; return this; }
         public RunConfig build() { return new RunConfig(this); }
     }
 }

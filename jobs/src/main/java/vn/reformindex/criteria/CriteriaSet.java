@@ -58,10 +58,15 @@ public final class CriteriaSet implements Serializable {
     public final List<Tier> tiers;
     /** The findings' sentences ({@code finding_text}) and how many a unit gets ({@code findings_per_unit}). */
     public final FindingTemplate.Rules findings;
+    /** How the rank intervals are drawn ({@code uncertainty}). */
+    public final Uncertainty uncertainty;
+    /** The data-quality gate ({@code quality_gate}); {@link QualityGate#NONE} when the set has none. */
+    public final QualityGate qualityGate;
 
     CriteriaSet(String id, String version, String name, String contentHash, String source, BigDecimal total,
                 MissingRule missingRule, boolean rankIncomplete, Map<String, String> catalogueLevels,
-                List<Group> groups, List<Criterion> criteria, List<Tier> tiers, FindingTemplate.Rules findings) {
+                List<Group> groups, List<Criterion> criteria, List<Tier> tiers, FindingTemplate.Rules findings,
+                Uncertainty uncertainty, QualityGate qualityGate) {
         this.id = id;
         this.version = version;
         this.name = name;
@@ -75,6 +80,14 @@ public final class CriteriaSet implements Serializable {
         this.criteria = List.copyOf(criteria);
         this.tiers = List.copyOf(tiers);
         this.findings = findings;
+        this.uncertainty = uncertainty;
+        this.qualityGate = qualityGate;
+    }
+
+    /** The same set with other interval settings (the command line's {@code --draws}, {@code --no-uncertainty}); same hash. */
+    public CriteriaSet withUncertainty(Uncertainty u) {
+        return new CriteriaSet(id, version, name, contentHash, source, total, missingRule, rankIncomplete, catalogueLevels,
+                groups, criteria, tiers, findings, u, qualityGate);
     }
 
     /** The group of a code, or null. */

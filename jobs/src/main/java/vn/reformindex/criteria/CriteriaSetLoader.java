@@ -53,7 +53,7 @@ public final class CriteriaSetLoader {
     private static final Set<String> BUILT_IN = Set.of("766", "example-xa");
     private static final Set<String> LEVELS = Set.of("TINH", "SO", "HUYEN", "XA");
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "name", "total", "missing", "rank_incomplete",
-            "catalogue_levels", "groups", "criteria", "tiers", "notes", "findings_per_unit");
+            "catalogue_levels", "groups", "criteria", "tiers", "notes", "findings_per_unit", "uncertainty", "quality_gate");
     private static final Set<String> CRITERION_KEYS = Set.of("code", "key", "name", "group", "source", "levels", "numerator",
             "denominator", "known", "times", "max", "scoring", "min_denominator", "subtree", "finding_below", "finding_above",
             "notes", "finding_text");
@@ -220,7 +220,8 @@ public final class CriteriaSetLoader {
         // Findings (docs/criteria.md): finding_text per criterion, findings_per_unit per set.
         FindingTemplate.Rules findings = FindingTemplate.read(source, root, criteria);
         return new CriteriaSet(id, version, text(source, null, root, "name", false), sha256(text), source, total,
-                missingRule, rankIncomplete, catalogueLevels, new ArrayList<>(groups.values()), criteria, tiers, findings);
+                missingRule, rankIncomplete, catalogueLevels, new ArrayList<>(groups.values()), criteria, tiers, findings,
+                Uncertainty.read(source, root), QualityGate.read(source, root));
     }
 
     private static Criterion criterion(String source, JsonNode c, Set<String> groups) {

@@ -43,6 +43,13 @@ public final class ScoringRule implements Serializable {
         this.steps = List.copyOf(steps);
     }
 
+    private static final ScoringRule LINEAR = new ScoringRule(Kind.RATIO, null, null, null, List.of());
+
+    /** The linear rule ({@code ratio}): the alternative to {@code target} in the rank intervals' draws. */
+    public static ScoringRule linear() {
+        return LINEAR;
+    }
+
     /** Points for a ratio given as a decimal (a manual score's value, a test), out of {@code max}. */
     public BigDecimal points(BigDecimal ratio, BigDecimal max) {
         return ratio == null ? null : points(ratio, BigDecimal.ONE, max);

@@ -115,7 +115,9 @@ public final class Pipeline {
             if (!runReports.isEmpty()) {
                 // One workbook of this run's reports (read from the written tables, before publication).
                 spark.sparkContext().setJobDescription("reform-index workbook");
-                manifest.put("workbook_rows", ReportWriting.workbook(runReports, storage, store.stagingReports()));
+                String set = ctx.criteriaSetLoaded() ? ctx.criteriaSet().id + " " + ctx.criteriaSet().version : null;
+                manifest.put("workbook_rows", ReportWriting.workbook(runReports, ReportIndex.about(manifest.asMap(),
+                        java.time.Instant.now().toString(), set), storage, store.stagingReports()));
             }
             spark.sparkContext().setJobDescription(null);
             manifest.put("spark_metrics", metrics.perStage(results));

@@ -41,7 +41,6 @@ final class ReportIndex {
      * Writes the index into {@code newDir} (the run's reports, about to replace {@code currentDir}): the
      * entries of this run's reports, and those of the current index for the reports kept from earlier runs.
      */
-    @SuppressWarnings("unchecked")
     static void write(Storage storage, String newDir, String currentDir, List<String> thisRun, List<String> kept,
                       Map<String, Object> record) throws IOException {
         Map<String, String[]> rows = new TreeMap<>();
@@ -58,17 +57,8 @@ final class ReportIndex {
                 }
             }
         }
-        List<String> periods = new ArrayList<>();
-        Object ps = record.get("periods");
-        if (ps instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> m = (Map<String, Object>) o;
-                periods.add(m.get("period") + "@" + m.get("as_of"));
-            }
-        }
         for (String report : thisRun) {
-            rows.put(report, new String[]{report, String.valueOf(record.get("run_id")), String.valueOf(record.get("finished_at")),
-                    record.get("data_cut_off") == null ? "" : String.valueOf(record.get("data_cut_off")), String.join(" ", periods)});
+            rows.put(report, row(report, record, String.valueOf(record.get("finished_at"))));
         }
         print(storage, Storage.join(newDir, FILE), HEADER, rows, false);
         print(storage, Storage.join(newDir, VI_FILE), VI_HEADER, rows, true);
@@ -84,6 +74,36 @@ final class ReportIndex {
                 }
             }
         }
+    }
+
+    /**
+     * What the workbook's first sheet says about the run that made it: the index's Vietnamese columns with
+     * this run's values (run id, when, data cut-off, periods and as-of dates), then the criteria set.
+     */
+    static Map<String, String> about(Map<String, Object> record, String madeAt, String criteriaSet) {
+        String[] r = vietnamese(row("reform-index.xlsx", record, madeAt));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < VI_HEADER.length; i++) {
+            out.put(VI_HEADER[i], r[i]);
+        }
+        if (criteriaSet != null) {
+            out.put("Bộ chỉ số", criteriaSet);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String[] row(String report, Map<String, Object> record, String madeAt) {
+        List<String> periods = new ArrayList<>();
+        Object ps = record.get("periods");
+        if (ps instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                periods.add(m.get("period") + "@" + m.get("as_of"));
+            }
+        }
+        return new String[]{report, String.valueOf(record.get("run_id")), madeAt,
+                record.get("data_cut_off") == null ? "" : String.valueOf(record.get("data_cut_off")), String.join(" ", periods)};
     }
 
     private static String[] vietnamese(String[] r) {

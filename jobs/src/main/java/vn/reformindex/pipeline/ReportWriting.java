@@ -13,9 +13,9 @@ final class ReportWriting {
     }
 
     /** The workbook of the run's reports (reports/reform-index.xlsx); returns the data rows written. */
-    static long workbook(java.util.List<Report> reports, Storage storage, String dir) {
+    static long workbook(java.util.List<Report> reports, java.util.Map<String, String> about, Storage storage, String dir) {
         try {
-            return vn.reformindex.report.WorkbookWriter.write(vn.reformindex.report.Workbooks.sheets(reports), storage,
+            return vn.reformindex.report.WorkbookWriter.write(vn.reformindex.report.Workbooks.sheets(reports), about, storage,
                     Storage.join(dir, "reform-index.xlsx"));
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot write the workbook", e);

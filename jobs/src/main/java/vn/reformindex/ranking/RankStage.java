@@ -1,7 +1,6 @@
 package vn.reformindex.ranking;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -11,8 +10,14 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.core.ExitCode;
 import vn.reformindex.criteria.CriteriaSet;
+import vn.reformindex.criteria.QualityGate;
+import vn.reformindex.criteria.Uncertainty;
+import vn.reformindex.period.Period;
+import vn.reformindex.period.PeriodWindow;
 import vn.reformindex.criteria.ScoreStatus;
 import vn.reformindex.report.Report;
 import vn.reformindex.spark.Names;
@@ -23,11 +28,13 @@ import vn.reformindex.stage.StageOutput;
 import vn.reformindex.stage.Verification;
 import vn.reformindex.table.TableDecl;
 import vn.reformindex.table.Tables;
+import vn.reformindex.table.Types;
 
 /**
- * The rank stage: index_scores, group_scores, comparison_ranks and scores in; rankings out, with
- * reports/rankings.csv and rankings.vi.csv (one row per unit and period); scorecards and findings out, with
- * reports/scorecards(.vi).csv and findings(.vi).csv.
+ * The rank stage: index_scores, group_scores, comparison_ranks and scores in (with reconciliation and
+ * dossier_facts for the set's data-quality gate); rankings out, with reports/rankings.csv and rankings.vi.csv
+ * (one row per unit and period, with the rank interval and the quality flag); rank_intervals (the seeded
+ * draws' percentiles); scorecards and findings out, with reports/scorecards(.vi).csv and findings(.vi).csv.
  */
 public final class RankStage implements Stage {
     @Override
@@ -40,9 +47,15 @@ public final class RankStage implements Stage {
         return List.of(Tables.INDEX_SCORES, Tables.GROUP_SCORES, Tables.COMPARISON_RANKS, Tables.SCORES);
     }
 
+    /** What the set's data-quality gate reads (docs/criteria.md, Data-quality gate). */
+    @Override
+    public List<TableDecl> optionalInputs() {
+        return List.of(Tables.RECONCILIATION, Tables.DOSSIER_FACTS);
+    }
+
     @Override
     public List<TableDecl> outputs() {
-        return List.of(Tables.RANKINGS, Tables.SCORECARDS, Tables.FINDINGS);
+        return List.of(Tables.RANKINGS, Tables.RANK_INTERVALS, Tables.SCORECARDS, Tables.FINDINGS);
     }
 
     @Override
@@ -54,10 +67,25 @@ public final class RankStage implements Stage {
     public StageOutput plan(RunContext ctx, StageInputs inputs) {
         CriteriaSet set = ctx.criteriaSet();
         Column thisRun = col("period").isin(ctx.periodLabels().toArray()).and(col("criteria_set_hash").equalTo(set.contentHash));
-        Dataset<Row> index = inputs.get(Tables.INDEX_SCORES).filter(thisRun);
+        Dataset<Row> index = gate(set, inputs, inputs.get(Tables.INDEX_SCORES).filter(thisRun));
+        Dataset<Row> ranked = Rankings.rank(set, index).drop(DataQuality.EXCLUDED);
+        Uncertainty u = uncertainty(ctx, set);
+        List<String> drawn = new ArrayList<>();
+        for (PeriodWindow w : ctx.periods()) {
+            if (u.enabled() && (u.periods == Uncertainty.Periods.ALL || w.period.kind() == Period.Kind.YEAR)) {
+                drawn.add(w.label());
+            }
+        }
+        Dataset<Row> intervals = drawn.isEmpty()
+                ? ctx.spark.createDataFrame(List.of(), Tables.RANK_INTERVALS.schema())
+                : RankIntervals.of(set, u, ranked.filter(col("period").isin(drawn.toArray())),
+                        inputs.get(Tables.SCORES).filter(thisRun).filter(col("period").isin(drawn.toArray())))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
         List<String> groupCodes = Rankings.groupCodes(set);
-        Dataset<Row> withGroups = Rankings.rank(set, index).join(Rankings.groupPointColumns(set,
-                inputs.get(Tables.GROUP_SCORES).filter(thisRun)), Names.seq("unit_code", "period"), "left");
+        Dataset<Row> withGroups = ranked.join(intervals.select("unit_code", "period", "median_rank", "rank_p5",
+                                "rank_p95", "total_p5", "total_p95", "rank_distinction"), Names.seq("unit_code", "period"), "left")
+                .join(Rankings.groupPointColumns(set, inputs.get(Tables.GROUP_SCORES).filter(thisRun)),
+                        Names.seq("unit_code", "period"), "left");
         Dataset<Row> rankings = Rankings.withMethodSplit(Rankings.withChanges(withGroups,
                         inputs.get(Tables.COMPARISON_RANKS).filter(thisRun).drop("criteria_set_hash"), groupCodes),
                 inputs.get(Tables.INDEX_SCORES), set.contentHash);
@@ -66,10 +94,40 @@ public final class RankStage implements Stage {
         return new StageOutput()
                 .table(Tables.RANKINGS, rankings)
                 .report(report(set))
+                .table(Tables.RANK_INTERVALS, intervals)
                 .table(Tables.SCORECARDS, scorecards)
                 .table(Tables.FINDINGS, Findings.of(set, scorecards))
                 .report(Scorecards.report(set))
-                .report(Findings.report(set));
+                .report(Findings.report(set))
+                .note("rank_intervals", Map.of("periods", drawn, "draws", u.draws, "seed", u.seed,
+                        "weight_band", u.weightBand.toPlainString(), "bootstrap", u.bootstrap, "alternatives", u.alternatives))
+                .whenWritten(intervals::unpersist);
+    }
+
+    /** The set's interval settings, with the run's {@code --draws} and {@code --no-uncertainty}. */
+    static Uncertainty uncertainty(RunContext ctx, CriteriaSet set) {
+        Uncertainty u = set.uncertainty;
+        if (ctx.config.noUncertainty()) {
+            return u.withDraws(0);
+        }
+        return ctx.config.draws() == null ? u : u.withDraws(ctx.config.draws());
+    }
+
+    /**
+     * index_scores with the data-quality gate's shares and flags when the set has a gate (null columns
+     * otherwise); the tables it reads are optional inputs (a missing one gives null shares: nothing flagged).
+     */
+    static Dataset<Row> gate(CriteriaSet set, StageInputs inputs, Dataset<Row> index) {
+        QualityGate gate = set.qualityGate;
+        Dataset<Row> rejected = inputs.has(Tables.RECONCILIATION) && gate.maxRejectedShare != null
+                ? DataQuality.rejectedShares(inputs.get(Tables.RECONCILIATION))
+                : index.sparkSession().createDataFrame(List.of(), new StructType().add("unit_code", "string")
+                        .add("rejected_share", Types.EXACT));
+        Dataset<Row> synced = inputs.has(Tables.DOSSIER_FACTS) && gate.minSyncedShare != null
+                ? DataQuality.syncedShares(inputs.get(Tables.DOSSIER_FACTS), index)
+                : index.sparkSession().createDataFrame(List.of(), new StructType().add("unit_code", "string")
+                        .add("period", "string").add("synced_share", Types.EXACT));
+        return DataQuality.flag(gate, index, rejected, synced);
     }
 
     /** Every scorecard of the run adds up to its unit's total (exit code 6 when one does not). */
@@ -87,6 +145,7 @@ public final class RankStage implements Stage {
 
     /** Columns of the rankings report that show a result: blank on a row that is not ranked. */
     private static final List<String> RESULTS = List.of("rank", "ranked_units", "tier", "published_total", "available_max",
+            "median_rank", "rank_p5", "rank_p95", "total_p5", "total_p95", "rank_distinction",
             "previous_year_total", "previous_year_rank", "change_total_vs_previous_year", "change_rank_vs_previous_year",
             "preceding_total", "preceding_rank", "change_total_vs_preceding", "change_rank_vs_preceding");
 
@@ -96,7 +155,8 @@ public final class RankStage implements Stage {
      */
     static Report report(CriteriaSet set) {
         List<String> cols = new ArrayList<>(List.of("period", "as_of", "peer_group", "rank", "ranked_units", "unit_code",
-                "unit_name", "tier", "published_total", "available_max", "unranked_reason"));
+                "unit_name", "tier", "published_total", "available_max", "median_rank", "rank_p5", "rank_p95", "total_p5",
+                "total_p95", "rank_distinction", "unranked_reason", "quality_flag", "rejected_share", "synced_share"));
         Map<String, String> groupLabels = new LinkedHashMap<>();
         List<String> results = new ArrayList<>(RESULTS);
         for (CriteriaSet.Group g : set.groups) {

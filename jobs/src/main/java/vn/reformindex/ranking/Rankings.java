@@ -1,5 +1,6 @@
 package vn.reformindex.ranking;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -32,10 +33,17 @@ public final class Rankings {
     private Rankings() {
     }
 
-    /** index_scores plus {@code rank}, {@code ranked_units} and {@code unranked_reason}. */
+    /**
+     * index_scores plus {@code rank}, {@code ranked_units} and {@code unranked_reason}; a unit the data-quality
+     * gate excludes ({@link DataQuality#EXCLUDED}, when the column is there) is not ranked, reason {@code quality_gate}.
+     */
     public static Dataset<Row> rank(CriteriaSet set, Dataset<Row> index) {
         Column eligible = col("peer_group").isNotNull().and(col("published_total").isNotNull())
                 .and(set.rankIncomplete ? col("status").notEqual(ScoreStatus.NOT_APPLICABLE) : col("status").equalTo(ScoreStatus.SCORED));
+        // The data-quality gate (DataQuality.flag), when applied, takes out the units it excludes.
+        boolean gated = java.util.Arrays.asList(index.columns()).contains(DataQuality.EXCLUDED);
+        Column excluded = gated ? eligible.and(coalesce(col(DataQuality.EXCLUDED), lit(false))) : lit(false);
+        eligible = eligible.and(org.apache.spark.sql.functions.not(excluded));
         WindowSpec byTotal = Window.partitionBy("period", "peer_group", "ranked").orderBy(col("published_total").desc());
         WindowSpec group = Window.partitionBy("period", "peer_group", "ranked");
         Dataset<Row> marked = index.withColumn("ranked", eligible);
@@ -44,6 +52,7 @@ public final class Rankings {
                 .withColumn("ranked_units", when(col("ranked"), count(lit(1)).over(group)))
                 .withColumn("unranked_reason", when(col("ranked"), lit(null).cast("string"))
                         .when(col("peer_group").isNull(), lit("no_peer_group"))
+                        .when(excluded, lit("quality_gate"))
                         .otherwise(col("status")));
     }
 

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
@@ -114,11 +115,27 @@ public final class WorkbookWriter {
      * complete.
      */
     public static long write(List<Sheet> sheets, Storage storage, String uri) throws IOException {
-        return write(sheets, storage, uri, EXCEL_MAX_ROWS - 1);
+        return write(sheets, Map.of(), storage, uri, EXCEL_MAX_ROWS - 1);
+    }
+
+    /** The name of the first sheet, which says which run made the workbook (when it is given). */
+    public static final String ABOUT_SHEET = "Thông tin";
+
+    /**
+     * {@link #write(List, Storage, String)} with a first sheet, {@value #ABOUT_SHEET}, of label / value rows
+     * (as text) saying which run made the workbook, on which data, and when.
+     */
+    public static long write(List<Sheet> sheets, Map<String, String> about, Storage storage, String uri) throws IOException {
+        return write(sheets, about, storage, uri, EXCEL_MAX_ROWS - 1);
     }
 
     /** {@link #write(List, Storage, String)} with at most {@code maxDataRows} data rows per worksheet. */
     static long write(List<Sheet> sheets, Storage storage, String uri, int maxDataRows) throws IOException {
+        return write(sheets, Map.of(), storage, uri, maxDataRows);
+    }
+
+    private static long write(List<Sheet> sheets, Map<String, String> about, Storage storage, String uri, int maxDataRows)
+            throws IOException {
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException(uri + ": a workbook needs at least one sheet");
         }
@@ -130,6 +147,9 @@ public final class WorkbookWriter {
         boolean done = false;
         try {
             Workbook wb = new Workbook(out, "reform-index", null);
+            if (!about.isEmpty()) {
+                writeAbout(wb.newWorksheet(names.take(ABOUT_SHEET)), about);
+            }
             long n = 0;
             for (Sheet s : sheets) {
                 n += writeSheet(wb, s, names, maxDataRows);
@@ -148,6 +168,24 @@ public final class WorkbookWriter {
                 storage.fs(uri).delete(new Path(uri), false);
             }
         }
+    }
+
+    private static void writeAbout(Worksheet ws, Map<String, String> about) throws IOException {
+        int r = 0;
+        int labelWidth = 10;
+        int valueWidth = 10;
+        for (Map.Entry<String, String> e : about.entrySet()) {
+            ws.value(r, 0, e.getKey());
+            ws.value(r, 1, e.getValue());
+            labelWidth = Math.max(labelWidth, e.getKey().length());
+            valueWidth = Math.max(valueWidth, e.getValue().length());
+            r++;
+        }
+        ws.range(0, 0, r - 1, 0).style().bold().set();
+        ws.range(0, 1, r - 1, 1).style().format("@").set();
+        ws.width(0, labelWidth + 2);
+        ws.width(1, Math.min(valueWidth + 2, 120));
+        ws.finish();
     }
 
     /** One sheet's rows, over as many worksheets as Excel's row limit needs. */

@@ -60,6 +60,11 @@ public final class RunContext {
         return out;
     }
 
+    /** Whether a stage of the run uses a criteria set (and so one was loaded). */
+    public boolean criteriaSetLoaded() {
+        return criteriaSet != null;
+    }
+
     /** The criteria set of the run. */
     public CriteriaSet criteriaSet() {
         if (criteriaSet == null) {

@@ -488,10 +488,72 @@ public final class Tables {
                     + "(`NhomXepHang`) and period")
             .col("ranked_units", Types.LONG, INTEGER, "Trên tổng số", "how many units are ranked in the peer group and period")
             .code("unranked_reason", true, "Lý do không xếp hạng", "why a listed unit has no rank: `no_data`, `insufficient_data`, "
-                    + "`not_applicable`, `no_peer_group`", Vocab.UNRANKED_REASON)
+                    + "`not_applicable`, `no_peer_group`, `quality_gate` (beyond the set's `quality_gate` thresholds, with "
+                    + "`exclude: true`; `quality_flag` says which)", Vocab.UNRANKED_REASON)
+            .with(Tables::intervalColumns)
+            .with(Tables::qualityColumns)
             .with(b -> change(b, "previous_year", "cùng kỳ năm trước"))
             .with(b -> change(b, "preceding", "kỳ trước"))
             .col("group_<code>_points", Types.EXACT, POINTS_2, "Điểm nhóm <code>", "each group's points (from `group_scores`)")
+            .build();
+
+    /** The rank interval of a unit (rank_intervals, repeated in rankings). */
+    private static TableDecl.Builder intervalColumns(TableDecl.Builder b) {
+        return b.col("median_rank", Types.INT, INTEGER, "Hạng trung vị", "the median of the unit's ranks over the draws "
+                        + "(docs/criteria.md, Rank intervals); null when the period has no intervals")
+                .col("rank_p5", Types.INT, INTEGER, "Hạng tốt (phân vị 5%)", "the 5th percentile of its ranks over the draws (the "
+                        + "better end of the interval)")
+                .col("rank_p95", Types.INT, INTEGER, "Hạng kém (phân vị 95%)", "the 95th percentile of its ranks (the worse end)")
+                .col("total_p5", Types.PUBLISHED, POINTS_2, "Tổng điểm (phân vị 5%)", "the 5th percentile of its totals over the "
+                        + "draws: with `total_p95`, the 90% interval of the total")
+                .col("total_p95", Types.PUBLISHED, POINTS_2, "Tổng điểm (phân vị 95%)", "the 95th percentile of its totals")
+                .code("rank_distinction", true, "Phân biệt với đơn vị liền kề", "`indistinguishable` when the rank interval "
+                        + "[`rank_p5`, `rank_p95`] overlaps that of the unit ranked just above or just below in the peer group "
+                        + "(the difference in rank means nothing), else `distinguishable`", Vocab.RANK_DISTINCTION);
+    }
+
+    /** The data-quality gate's figures (docs/criteria.md, Data-quality gate). */
+    private static TableDecl.Builder qualityColumns(TableDecl.Builder b) {
+        return b.col("rejected_share", Types.EXACT, PERCENT_2, "Tỷ lệ bản ghi bị loại", "the unit's quarantined records / "
+                        + "(accepted + quarantined), over every file of `reconciliation` (all periods; the unit code the records "
+                        + "carried); null without records, or when the set's gate has no `max_rejected_share`")
+                .col("synced_share", Types.EXACT, PERCENT_2, "Tỷ lệ hồ sơ đồng bộ Cổng DVCQG", "dossiers received in [period "
+                        + "start, as-of] marked synced to the national portal / dossiers received (an unknown flag counts as "
+                        + "not synced); null without received dossiers, when the flag is unknown on all of them, or when the set's "
+                        + "gate has no `min_synced_share`")
+                .code("quality_flag", true, "Cảnh báo chất lượng dữ liệu", "the set's `quality_gate` thresholds the unit is "
+                        + "beyond: `rejected_share_high`, `synced_share_low`, `rejected_share_high_synced_share_low`; null when "
+                        + "within them or the set has no gate", Vocab.QUALITY_FLAG);
+    }
+
+    public static final TableDecl RANK_INTERVALS = TableDecl.builder("rank_intervals", RANK)
+            .describe("How firm each rank is: per ranked unit and period, its rank and total over seeded draws of the method "
+                    + "(weights, scoring, missing criteria) and of its own counts (bootstrap), and whether it can be told "
+                    + "apart from its neighbours.")
+            .notes("Written for the periods the set's `uncertainty` selects (years by default) unless the run says "
+                    + "`--no-uncertainty` or `--draws 0`; settings in the columns `draws` .. `alternatives` (docs/criteria.md, "
+                    + "Rank intervals). Percentiles are discrete: each is a rank or total one of the draws gave. The same "
+                    + "seed and data give the same rows.")
+            .key("unit_code", "period", "criteria_set_hash").periodKeyed()
+            .with(Tables::criteriaSet)
+            .with(Tables::unitAndPeriod)
+            .col("unit_name", Types.STRING, TEXT, "Tên đơn vị", "from the registry")
+            .code("peer_group", true, "Nhóm xếp hạng", "`NhomXepHang`", Vocab.PEER_GROUP)
+            .required("rank", Types.INT, INTEGER, "Xếp hạng", "the published (nominal) rank, from `rankings`")
+            .required("ranked_units", Types.LONG, INTEGER, "Trên tổng số", "units ranked in the peer group and period")
+            .col("published_total", Types.PUBLISHED, POINTS_2, "Tổng điểm", "the published total")
+            .with(Tables::intervalColumns)
+            .required("indistinguishable", Types.BOOLEAN, BOOLEAN, "Không phân biệt được", "`rank_distinction` is "
+                    + "`indistinguishable`")
+            .col("neighbour_above", Types.STRING, TEXT, "Đơn vị liền trên", "the unit ranked just above (nominal rank, then code)")
+            .col("neighbour_below", Types.STRING, TEXT, "Đơn vị liền dưới", "the unit ranked just below")
+            .required("draws", Types.INT, INTEGER, "Số lần mô phỏng", "draws made")
+            .required("seed", Types.LONG, INTEGER, "Hạt giống ngẫu nhiên", "the seed: the same seed gives the same intervals")
+            .required("weight_band", Types.EXACT, RATIO_4, "Biên độ trọng số", "each criterion's weight was multiplied by a factor "
+                    + "in [1 - band, 1 + band]")
+            .required("bootstrap", Types.BOOLEAN, BOOLEAN, "Lấy mẫu lại hồ sơ", "the counts were resampled (bootstrap)")
+            .required("alternatives", Types.BOOLEAN, BOOLEAN, "Phương án tính khác", "half the draws scored `target` criteria "
+                    + "linearly and half used the other rule for missing criteria (rescale / zero), independently")
             .build();
 
     /** A criterion's figures as the scorecards and findings show them (from `scores`). */
@@ -599,7 +661,7 @@ public final class Tables {
     /** Every table, in data-flow order. */
     public static final List<TableDecl> ALL = List.of(STAGED_DOSSIERS, QUARANTINE, RECONCILIATION, INGEST_WARNINGS,
             INGESTED_FILES, DOSSIER_FACTS, PROCESSING_SUMMARY, OVERDUE_DOSSIERS, PROCEDURE_SUMMARY, SCORES, GROUP_SCORES,
-            INDEX_SCORES, COMPARISON_RANKS, RANKINGS, SCORECARDS, FINDINGS);
+            INDEX_SCORES, COMPARISON_RANKS, RANKINGS, RANK_INTERVALS, SCORECARDS, FINDINGS);
 
     /** A table by name. */
     public static TableDecl named(String name) {

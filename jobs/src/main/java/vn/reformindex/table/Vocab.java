@@ -27,7 +27,14 @@ final class Vocab {
     static final String[] INDEX_STATUS = {"scored", "Đã tính điểm", "no_data", "Không có dữ liệu",
             "insufficient_data", "Không đủ dữ liệu", "not_applicable", "Không áp dụng"};
     static final String[] UNRANKED_REASON = {"no_data", "Không có dữ liệu", "insufficient_data", "Không đủ dữ liệu",
-            "not_applicable", "Không áp dụng", "no_peer_group", "Không thuộc nhóm xếp hạng nào"};
+            "not_applicable", "Không áp dụng", "no_peer_group", "Không thuộc nhóm xếp hạng nào",
+            "quality_gate", "Dữ liệu không đạt ngưỡng chất lượng của bộ chỉ số"};
+    /** Whether a unit's rank interval overlaps a neighbour's (rank_intervals, rankings). */
+    static final String[] RANK_DISTINCTION = {"indistinguishable", "Không phân biệt được", "distinguishable", "Phân biệt được"};
+    /** Why a unit is flagged by the set's data-quality gate. */
+    static final String[] QUALITY_FLAG = {"rejected_share_high", "Tỷ lệ bản ghi bị loại vượt ngưỡng",
+            "synced_share_low", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG dưới ngưỡng",
+            "rejected_share_high_synced_share_low", "Tỷ lệ bản ghi bị loại vượt ngưỡng và tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG dưới ngưỡng"};
     static final String[] BASIS = {"previous_year", "Cùng kỳ năm trước", "preceding_period", "Kỳ liền trước"};
     static final String[] CHANGE_REASON = {"merged_into_successor",
             "Đã sáp nhập: số liệu kỳ so sánh được cộng vào đơn vị kế thừa", "no_comparison", "Không có kỳ so sánh",

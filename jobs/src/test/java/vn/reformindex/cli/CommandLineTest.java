@@ -60,4 +60,22 @@ class CommandLineTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())),
                 "--official needs --period");
     }
+
+    @Test
+    void rankAndRunTakeTheIntervalOptionsAndRefuseABadNumberOfDraws() {
+        for (String cmd : new String[]{"rank", "run"}) {
+            String h = help(cmd, "--help");
+            assertTrue(h.contains("--draws") && h.contains("--no-uncertainty"), h);
+        }
+        String score = help("score", "--help");
+        assertFalse(score.contains("--draws") || score.contains("--no-uncertainty"), score);
+        for (String bad : new String[]{"-1", "100001", "many"}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new String[]{"rank", "--input", "x", "--output", "y", "--draws", bad},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, code, bad);
+            String e = err.toString(StandardCharsets.UTF_8);
+            assertTrue(e.contains("--draws") && e.contains("'" + bad + "' is not a whole number of draws from 0 to 100000"), e);
+        }
+    }
 }

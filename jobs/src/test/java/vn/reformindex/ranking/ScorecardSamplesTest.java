@@ -227,4 +227,76 @@ class ScorecardSamplesTest {
         assertEquals(published2024.size() - 2, split2025, "units with a split");
         assertTrue(methodMoved > 0, "a lower target moved some units' 2024 totals");
     }
+
+    /**
+     * The rankings report as the committee reads it shows each 2025 rank's interval and the mark "không phân
+     * biệt được", and none for the quarter and the month (intervals are on for years only); the mark agrees
+     * with rank_intervals' own p5-p95 ranks, recomputed here from the neighbours; the workbook's sheet shows it.
+     */
+    @Test
+    void theRankingsReportShowsTheIntervals() throws IOException {
+        String text = Files.readString(out.resolve("reports/rankings.vi.csv"), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))
+                .getRecords();
+        List<String> h = rows.get(0).toList();
+        int period = h.indexOf("Kỳ");
+        int rank = h.indexOf("Xếp hạng");
+        int median = h.indexOf("Hạng trung vị");
+        int p5 = h.indexOf("Hạng tốt (phân vị 5%)");
+        int p95 = h.indexOf("Hạng kém (phân vị 95%)");
+        int mark = h.indexOf("Phân biệt với đơn vị liền kề");
+        assertTrue(period >= 0 && rank >= 0 && median >= 0 && p5 >= 0 && p95 >= 0 && mark >= 0, h.toString());
+        int yearly = 0;
+        int indistinguishable = 0;
+        for (org.apache.commons.csv.CSVRecord r : rows.subList(1, rows.size())) {
+            boolean ranked = !r.get(rank).isEmpty();
+            if (r.get(period).equals("Năm 2025") && ranked) {
+                yearly++;
+                assertTrue(Integer.parseInt(r.get(p5)) <= Integer.parseInt(r.get(median))
+                        && Integer.parseInt(r.get(median)) <= Integer.parseInt(r.get(p95)), r.toString());
+                assertTrue(r.get(mark).equals("Không phân biệt được") || r.get(mark).equals("Phân biệt được"), r.toString());
+                indistinguishable += r.get(mark).equals("Không phân biệt được") ? 1 : 0;
+            } else {
+                assertTrue(r.get(median).isEmpty() && r.get(p5).isEmpty() && r.get(mark).isEmpty(), r.toString());
+            }
+        }
+        List<Row> iv = store.read(spark, Tables.RANK_INTERVALS).filter("period = '2025'")
+                .orderBy("peer_group", "rank", "unit_code").collectAsList();
+        assertEquals(yearly, iv.size(), "one interval per ranked unit of 2025");
+        assertTrue(indistinguishable > 0 && indistinguishable < yearly, indistinguishable + " of " + yearly);
+        for (int i = 0; i < iv.size(); i++) {
+            Row u = iv.get(i);
+            boolean overlaps = false;
+            for (int j : new int[]{i - 1, i + 1}) {
+                if (j >= 0 && j < iv.size() && iv.get(j).getString(iv.get(j).fieldIndex("peer_group")).equals(u.getAs("peer_group"))) {
+                    Row n = iv.get(j);
+                    overlaps |= (Integer) n.getAs("rank_p5") <= (Integer) u.getAs("rank_p95")
+                            && (Integer) u.getAs("rank_p5") <= (Integer) n.getAs("rank_p95");
+                }
+            }
+            assertEquals(overlaps, u.getAs("indistinguishable"), u.toString());
+            assertEquals(1000, (Integer) u.getAs("draws"));
+        }
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(out.resolve("reports/reform-index.xlsx")))) {
+            int seen = 0;
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                if (!sheet.getSheetName().startsWith("Xếp hạng")) {
+                    continue;
+                }
+                int col = -1;
+                for (org.apache.poi.ss.usermodel.Cell c : sheet.getRow(0)) {
+                    col = c.getStringCellValue().equals("Phân biệt với đơn vị liền kề") ? c.getColumnIndex() : col;
+                }
+                assertTrue(col >= 0, sheet.getSheetName());
+                for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                    org.apache.poi.ss.usermodel.Cell c = r.getCell(col);
+                    if (r.getRowNum() > 0 && c != null && c.getStringCellValue().equals("Không phân biệt được")) {
+                        seen++;
+                    }
+                }
+            }
+            assertEquals(indistinguishable, seen, "the workbook marks the same units");
+        }
+    }
 }

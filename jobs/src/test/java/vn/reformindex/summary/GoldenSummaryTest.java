@@ -128,6 +128,30 @@ class GoldenSummaryTest {
         assertTrue(summary.contains(",Riêng đơn vị,Từ 01/01/2020 đến 29/10/2020,"), summary.lines().skip(1).findFirst().orElse(""));
     }
 
+    /** The workbook's first sheet says which run made it, on which data, for which period, with which set. */
+    @Test
+    void theWorkbookSaysWhichRunMadeIt() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("_RUN.json").toFile());
+        java.util.Map<String, String> about = new java.util.LinkedHashMap<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(out.resolve("reports/reform-index.xlsx")))) {
+            assertEquals("Thông tin", wb.getSheetName(0));
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
+                about.put(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue());
+            }
+        }
+        String cutOff = java.time.LocalDate.parse(run.get("data_cut_off").asText())
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+        assertEquals(List.of("Mã lần chạy", "Lập lúc (UTC)", "Số liệu đến ngày", "Kỳ (số liệu tính đến ngày)", "Bộ chỉ số"),
+                new ArrayList<>(about.keySet()));
+        assertEquals(run.get("run_id").asText(), about.get("Mã lần chạy"));
+        assertEquals(cutOff, about.get("Số liệu đến ngày"));
+        assertEquals("Từ 01/01/2020 đến 29/10/2020 (29/10/2020)", about.get("Kỳ (số liệu tính đến ngày)"));
+        assertEquals("766 2025.1", about.get("Bộ chỉ số"));
+        assertTrue(about.get("Lập lúc (UTC)").startsWith(run.get("started_at").asText().substring(0, 10)), about.toString());
+    }
+
     /**
      * The workbook the committee opens holds no English code either, and an unranked unit shows no result:
      * every text cell of every sheet is scanned; in the rankings, a row without a rank has no tier and no total.
