@@ -34,15 +34,12 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import vn.reformindex.SparkTestSupport;
-import vn.reformindex.config.RunConfig;
 import vn.reformindex.io.Storage;
-import vn.reformindex.period.Period;
 import vn.reformindex.pipeline.OutputStore;
-import vn.reformindex.pipeline.Pipeline;
 import vn.reformindex.table.Tables;
 
 /**
- * The committee's report as the committee sees it: the pipeline on data-samples/ (2025 and 2025-Q2), then
+ * The committee's report as the committee sees it: the pipeline on data-samples/ (2025 and 2025-Q2, {@link SamplesRun}), then
  * reports/bao-cao-2025.html opened in headless Chromium through Debian's chromedriver. No console error, no
  * resource loaded, every section there, every unit's rank as in the rankings table. A screenshot of the
  * overview and of a scorecard, and the run's PDF, are kept in jobs/target/report-browser/.
@@ -65,10 +62,7 @@ class HtmlReportBrowserTest {
                 + CHROMEDRIVER + " / " + CHROMIUM + " (Debian: apt-get install -y chromium chromium-driver fonts-noto-core; "
                 + ".ci/run installs them)");
         spark = SparkTestSupport.spark();
-        out = tmp.resolve("out");
-        RunConfig config = RunConfig.builder("run").input(SparkTestSupport.projectRoot().resolve("data-samples").toString())
-                .output(out.toString()).period(Period.parse("2025")).period(Period.parse("2025-Q2")).build();
-        Pipeline.standard().execute(spark, config);
+        out = SamplesRun.output();
         store = new OutputStore(Storage.local(), out.toString());
         artifacts = Files.createDirectories(SparkTestSupport.projectRoot().resolve("jobs/target/report-browser"));
 
