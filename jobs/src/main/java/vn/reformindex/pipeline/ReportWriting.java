@@ -32,11 +32,9 @@ final class ReportWriting {
         Object cutOff = manifest.asMap().get("data_cut_off");
         String shown = cutOff == null ? "" : java.time.LocalDate.parse(cutOff.toString())
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"));
-        String madeAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
-                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm")) + " UTC";
         try {
             vn.reformindex.publish.CommitteeReports.Written w = vn.reformindex.publish.CommitteeReports.write(tables, set,
-                    periods, shown, madeAt, manifest.runId(), storage, dir);
+                    periods, shown, storage, dir);
             manifest.put("committee_reports", w.files());
             if (w.pdfNote() != null) {
                 manifest.put("committee_reports_pdf", w.pdfNote());

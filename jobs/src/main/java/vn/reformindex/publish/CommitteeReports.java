@@ -49,7 +49,7 @@ public final class CommitteeReports {
      * {@code dir}. Periods without rankings get no HTML report.
      */
     public static Written write(Function<TableDecl, Dataset<Row>> tables, CriteriaSet set, List<String> periods,
-                                String dataCutOff, String madeAt, String runId, Storage storage, String dir) throws IOException {
+                                String dataCutOff, Storage storage, String dir) throws IOException {
         List<String> ordered = new ArrayList<>(periods);
         ordered.sort(Comparator.comparing((String p) -> Period.parse(p).start())
                 .thenComparing(p -> Period.parse(p).end(), Comparator.reverseOrder()));
@@ -61,7 +61,7 @@ public final class CommitteeReports {
         Path tmp = Files.createTempDirectory("reform-index-report");
         try {
             for (String period : ordered) {
-                ReportModel.Page page = data.page(period, ordered, dataCutOff, madeAt, runId);
+                ReportModel.Page page = data.page(period, ordered, dataCutOff);
                 if (page.peerGroups().isEmpty() && page.scorecards().isEmpty()) {
                     continue; // nothing ranked in the period (e.g. no criteria set applies)
                 }

@@ -60,7 +60,7 @@ public final class ReportData {
     }
 
     /** The report of {@code period}; {@code runPeriods} are the periods whose ranks the scorecards' history shows. */
-    public ReportModel.Page page(String period, List<String> runPeriods, String dataCutOff, String madeAt, String runId) {
+    public ReportModel.Page page(String period, List<String> runPeriods, String dataCutOff) {
         List<Map<String, Object>> rankings = rows(tables.apply(Tables.RANKINGS), col("period").isin(runPeriods.toArray())
                 .or(col("period").equalTo(period)));
         List<Map<String, Object>> current = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class ReportData {
         String periodVi = vietnamesePeriod(period);
         return new ReportModel.Page("Báo cáo kết quả chỉ số cải cách hành chính - " + periodVi, period, periodVi,
                 date(first.get("as_of")), dataCutOff, setId == null ? "" : setId, text(first.get("criteria_set_version")),
-                madeAt, runId, runPeriods.stream().map(ReportData::vietnamesePeriod).toList(), overview, peerGroups,
+                runPeriods.stream().map(ReportData::vietnamesePeriod).toList(), overview, peerGroups,
                 ProcessingData.of(tables.apply(Tables.PROCESSING_SUMMARY), period), scorecards,
                 QualityData.of(tables.apply(Tables.RECONCILIATION), tables.apply(Tables.QUARANTINE)), Headers.all());
     }

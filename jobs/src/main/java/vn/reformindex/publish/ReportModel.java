@@ -13,7 +13,7 @@ public final class ReportModel {
 
     /** The whole report of one period. */
     public record Page(String title, String period, String periodVietnamese, String asOf, String dataCutOff,
-                       String criteriaSet, String criteriaSetVersion, String madeAt, String runId, List<String> runPeriods,
+                       String criteriaSet, String criteriaSetVersion, List<String> runPeriods,
                        List<Overview> overview, List<PeerGroup> peerGroups, Processing processing,
                        List<Scorecard> scorecards, Quality quality, Map<String, Map<String, String>> headers) {
     }
