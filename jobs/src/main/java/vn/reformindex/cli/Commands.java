@@ -42,6 +42,9 @@ final class Commands {
             out.println("reform-index: " + config.command() + " succeeded (run " + r.runId() + ")");
             out.println("  tables:  " + r.tablesUri() + " (current versions listed in " + r.pointersUri() + ")");
             out.println("  reports: " + r.reportsUri());
+            if (r.record().get("committee_reports_pdf") != null) {
+                out.println("  PDF: " + r.record().get("committee_reports_pdf"));
+            }
             out.println("  run record: " + r.runRecordUri());
             return ExitCode.OK.code;
         }
@@ -122,6 +125,41 @@ final class Commands {
             super.apply(b);
             ingest.apply(b);
             uncertainty.apply(b);
+        }
+    }
+
+    @Command(usageHelpWidth = 120, sortOptions = false, name = vn.reformindex.pipeline.ReportRebuild.COMMAND,
+            description = "Rebuild every report (CSV, workbook, HTML and PDF per period, summary.md) from the published "
+                    + "tables, without recomputing them.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this subcommand's options")
+        boolean help;
+        @Option(names = "--output", paramLabel = "DIR", required = true, description = "the output folder of earlier runs")
+        String output;
+        @Option(names = "--period", paramLabel = "P", converter = Options.PeriodConverter.class,
+                description = "a published period (repeatable; default: every published period of the rankings)")
+        List<vn.reformindex.period.Period> periods = new java.util.ArrayList<>();
+        @Mixin
+        Options.Criteria criteria;
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*] unless spark-submit sets one)")
+        String master;
+        List<String> arguments = List.of();
+        PrintStream out = System.out;
+
+        @Override
+        public Integer call() {
+            RunConfig.Builder b = RunConfig.builder(vn.reformindex.pipeline.ReportRebuild.COMMAND).arguments(arguments)
+                    .output(output).master(master);
+            periods.forEach(b::period);
+            criteria.apply(b);
+            RunResult r = vn.reformindex.pipeline.ReportRebuild.run(b.build());
+            out.println("reform-index: report succeeded (run " + r.runId() + ", from the published tables)");
+            out.println("  reports: " + r.reportsUri());
+            Object pdf = r.record().get("committee_reports_pdf");
+            if (pdf != null) {
+                out.println("  PDF: " + pdf);
+            }
+            return ExitCode.OK.code;
         }
     }
 }

@@ -92,6 +92,10 @@ public final class Main {
             c.out = out;
             cli.addSubcommand(new CommandLine(c));
         }
+        Commands.Report report = new Commands.Report();
+        report.arguments = arguments;
+        report.out = out;
+        cli.addSubcommand(new CommandLine(report));
         return cli;
     }
 }

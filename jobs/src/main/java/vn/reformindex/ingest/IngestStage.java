@@ -70,6 +70,12 @@ public final class IngestStage implements Stage {
         return false;
     }
 
+    /** reports/rejected-records(.vi).csv, as {@link #plan} cuts it. */
+    @Override
+    public List<vn.reformindex.report.Report> reports(vn.reformindex.criteria.CriteriaSet set) {
+        return List.of(RejectedRecordsReport.report());
+    }
+
     @Override
     public StageOutput plan(RunContext ctx, StageInputs inputs) {
         Ingest.Listing listing = Ingest.list(ctx.storage, ctx.config.input());

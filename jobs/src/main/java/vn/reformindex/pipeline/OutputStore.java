@@ -312,6 +312,32 @@ public final class OutputStore {
         replaceFile(abs("_RUN.json"), manifest.toJson());
     }
 
+    /**
+     * Publishes the reports of a run that wrote no table (the {@code report} command): its reports replace
+     * those of the same names in the reports folder, the index says which run made each, and its record stays
+     * under {@code _runs/<run-id>/} (the output's {@code _RUN.json} remains that of the run that made the tables).
+     */
+    public void publishReports(RunManifest manifest) throws IOException {
+        writeBytes(abs("_runs/" + runId + "/_RUN.json"), manifest.toJson());
+        replace(stagingReports(), abs("reports"), manifest);
+    }
+
+    /** The record of the run that last published tables ({@code _RUN.json}), or an empty map. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> publishedRunRecord() {
+        String uri = abs("_RUN.json");
+        try {
+            if (!storage.exists(uri)) {
+                return Map.of();
+            }
+            try (InputStream in = storage.open(uri)) {
+                return JSON.readValue(in, Map.class);
+            }
+        } catch (IOException e) {
+            throw new PipelineException(ExitCode.UNREADABLE_INPUT, uri + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private static List<String> tableList(ObjectNode tables) {
         List<String> names = new ArrayList<>();
         tables.fieldNames().forEachRemaining(names::add);

@@ -119,6 +119,13 @@ public final class Pipeline {
                 manifest.put("workbook_rows", ReportWriting.workbook(runReports, ReportIndex.about(manifest.asMap(),
                         java.time.Instant.now().toString(), set), storage, store.stagingReports()));
             }
+            if (tables.containsKey(Tables.RANKINGS.name())) {
+                // The committee's HTML / PDF reports and summary.md, read from the written tables.
+                spark.sparkContext().setJobDescription("reform-index committee reports");
+                ReportWriting.committee(t -> tables.containsKey(t.name()) ? tables.get(t.name())
+                        : store.exists(t) ? store.read(spark, t) : null, ctx.criteriaSet(), ctx.periodLabels(), storage,
+                        store.stagingReports(), manifest);
+            }
             spark.sparkContext().setJobDescription(null);
             manifest.put("spark_metrics", metrics.perStage(results));
             Set<String> keepOfficial = RestatementStep.run(spark, config, store, ctx.periodsResolved() ? ctx.periods() : null,

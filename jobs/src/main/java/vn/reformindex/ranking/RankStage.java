@@ -63,6 +63,12 @@ public final class RankStage implements Stage {
         return true;
     }
 
+    /** The reports {@link #plan} cuts: rankings, scorecards, findings. */
+    @Override
+    public List<Report> reports(CriteriaSet set) {
+        return List.of(report(set), Scorecards.report(set), Findings.report(set));
+    }
+
     @Override
     public StageOutput plan(RunContext ctx, StageInputs inputs) {
         CriteriaSet set = ctx.criteriaSet();

@@ -35,6 +35,14 @@ public interface Stage {
         return false;
     }
 
+    /**
+     * The reports the stage cuts from its written tables (the same ones {@link #plan} returns), so that the
+     * {@code report} command can rebuild them from the published tables without running the stage.
+     */
+    default List<vn.reformindex.report.Report> reports(vn.reformindex.criteria.CriteriaSet set) {
+        return List.of();
+    }
+
     /** The stage's output tables and reports, as lazy frames over its inputs. */
     StageOutput plan(RunContext context, StageInputs inputs);
 

@@ -42,6 +42,12 @@ public final class SummaryStage implements Stage {
         return List.of(Tables.PROCESSING_SUMMARY, Tables.OVERDUE_DOSSIERS, Tables.PROCEDURE_SUMMARY);
     }
 
+    /** The reports {@link #plan} cuts: processing summary, overdue-open, resolved-late. */
+    @Override
+    public List<vn.reformindex.report.Report> reports(vn.reformindex.criteria.CriteriaSet set) {
+        return List.of(SummaryReports.processingSummary(), SummaryReports.openOverdue(), SummaryReports.resolvedLate());
+    }
+
     @Override
     public StageOutput plan(RunContext ctx, StageInputs inputs) {
         Dataset<Row> facts = inputs.get(Tables.DOSSIER_FACTS);

@@ -29,6 +29,15 @@ class CommandLineTest {
     }
 
     @Test
+    void reportReadsTheOutputOnly() {
+        String h = help("report", "--help");
+        for (String o : new String[]{"--output", "--period", "--criteria", "--master"}) {
+            assertTrue(h.contains(o), o + " in\n" + h);
+        }
+        assertFalse(h.contains("--input") || h.contains("--as-of") || h.contains("--full"), h);
+    }
+
+    @Test
     void ingestAndFactsTakeNoPeriodAndNoCriteriaSet() {
         String ingest = help("ingest", "--help");
         assertTrue(ingest.contains("--full"), ingest);
@@ -42,7 +51,7 @@ class CommandLineTest {
     @Test
     void theGeneralHelpListsEverySubcommandAndTheClusterJar() {
         String h = help("--help");
-        for (String c : new String[]{"ingest", "facts", "summary", "score", "rank", "run", "generate"}) {
+        for (String c : new String[]{"ingest", "facts", "summary", "score", "rank", "run", "report", "generate"}) {
             assertTrue(h.contains("  " + c + " "), c + " in\n" + h);
         }
         assertTrue(h.contains("spark-submit --class vn.reformindex.cli.Main reform-index-jobs-cluster.jar"), h);

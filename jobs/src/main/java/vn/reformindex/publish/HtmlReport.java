@@ -1,0 +1,45 @@
+package vn.reformindex.publish;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Renders a {@link ReportModel.Page} with the FreeMarker template {@code report.ftlh} (HTML auto-escaping). */
+public final class HtmlReport {
+    private static final Configuration FREEMARKER = configuration();
+
+    private HtmlReport() {
+    }
+
+    private static Configuration configuration() {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setClassForTemplateLoading(HtmlReport.class, "/vn/reformindex/publish");
+        c.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        c.setOutputEncoding(StandardCharsets.UTF_8.name());
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        return c;
+    }
+
+    /** The page as one self-contained HTML document. */
+    public static String render(ReportModel.Page page) {
+        try {
+            Template t = FREEMARKER.getTemplate("report.ftlh");
+            StringWriter out = new StringWriter(1 << 20);
+            t.process(Map.of("page", page), out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("report.ftlh: cannot be read", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("report.ftlh: " + e.getMessage(), e);
+        }
+    }
+}
