@@ -92,6 +92,9 @@ public final class Main {
             c.out = out;
             cli.addSubcommand(new CommandLine(c));
         }
+        Commands.Sql sql = new Commands.Sql();
+        sql.out = out;
+        cli.addSubcommand(new CommandLine(sql));
         return cli;
     }
 }
