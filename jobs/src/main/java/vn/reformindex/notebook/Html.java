@@ -40,7 +40,7 @@ public final class Html {
                 Object v = r.get(i);
                 boolean number = v instanceof Number;
                 h.append("<td style=\"padding:2px 6px;").append(number ? "text-align:right" : "").append("\">")
-                        .append(v == null ? "" : escape(v instanceof scala.collection.Iterable<?> s ? s.mkString(", ") : v.toString()))
+                        .append(v == null ? "" : escape(text(v)))
                         .append("</td>");
             }
             h.append("</tr>");
@@ -49,6 +49,14 @@ public final class Html {
         h.append("<p style=\"font-size:11px;color:#555\">").append(rows.size() > maxRows
                 ? "first " + maxRows + " rows" : rows.size() + (rows.size() == 1 ? " row" : " rows")).append("</p>");
         return h.toString();
+    }
+
+    /** A value as a cell shows it: decimals without trailing zeros or exponent (0E-10 is 0), lists joined. */
+    static String text(Object v) {
+        if (v instanceof java.math.BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        return v instanceof scala.collection.Iterable<?> s ? s.mkString(", ") : v.toString();
     }
 
     /** The Vietnamese label of the first declared column of that name, or null. */

@@ -351,10 +351,11 @@ public final class OutputStore {
                     + "this run published nothing: rerun it");
         }
         published = true;
-        afterPointer.run();
-        // Analysts' DuckDB views follow the pointer just written (replaced whole: never half a script).
+        // Analysts' DuckDB views follow the pointer at once (replaced whole: never half a script); the script
+        // names its pointer, so a failure between the two shows.
         replaceFile(abs(DUCKDB_SCRIPT), DuckDbViews.script(current(target.substring(target.lastIndexOf('/') + 1), pointer))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        afterPointer.run();
         replace(stagingReports(), abs("reports"), manifest);
         replaceFile(abs("_RUN.json"), manifest.toJson());
     }

@@ -22,7 +22,8 @@ public final class QueryOutput {
             String[] line = new String[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 Object v = r.get(i);
-                line[i] = v == null ? "NULL" : v instanceof scala.collection.Iterable<?> s ? s.mkString("[", ", ", "]") : v.toString();
+                line[i] = v == null ? "NULL" : v instanceof java.math.BigDecimal d ? (d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString())
+                        : v instanceof scala.collection.Iterable<?> s ? s.mkString("[", ", ", "]") : v.toString();
             }
             cells.add(line);
         }
