@@ -162,4 +162,52 @@ final class Commands {
             return ExitCode.OK.code;
         }
     }
+
+    @Command(usageHelpWidth = 120, sortOptions = false, name = "sql",
+            description = "Run one Spark SQL query over the current tables of an output folder (one view per table, "
+                    + "each period once; docs/querying.md) and print the result or write it.")
+    static final class Sql implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this subcommand's options")
+        boolean help;
+        @Option(names = "--output", paramLabel = "DIR", required = true, description = "the output folder of earlier runs")
+        String output;
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*] unless spark-submit sets one)")
+        String master;
+        @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100", description = "rows to print (default 100)")
+        int maxRows;
+        @Option(names = "--csv", paramLabel = "DIR", description = "write every row as CSV with a header into this new folder")
+        String csv;
+        @Option(names = "--parquet", paramLabel = "DIR", description = "write every row as Parquet into this new folder")
+        String parquet;
+        @picocli.CommandLine.Parameters(paramLabel = "QUERY", description = "e.g. \"SELECT period, count(*) FROM rankings GROUP BY period\"")
+        String query;
+        PrintStream out = System.out;
+
+        @Override
+        public Integer call() {
+            org.apache.spark.sql.SparkSession spark = vn.reformindex.spark.Sessions.getOrCreate("reform-index sql", master);
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> result;
+            try {
+                result = vn.reformindex.pipeline.CurrentTables.sql(spark, output, query);
+            } catch (Exception e) { // AnalysisException (parse errors included) is checked to javac
+                if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+                // Parse and analysis errors name tables and columns, never data: safe to print.
+                throw new vn.reformindex.core.PipelineException(ExitCode.BAD_ARGUMENTS, "the query failed: " + e.getMessage(), e);
+            }
+            if (csv != null || parquet != null) {
+                if (csv != null) {
+                    vn.reformindex.pipeline.QueryOutput.write(result, "csv", csv);
+                }
+                if (parquet != null) {
+                    vn.reformindex.pipeline.QueryOutput.write(result, "parquet", parquet);
+                }
+                out.println("reform-index: sql wrote " + (csv != null ? csv + " " : "") + (parquet != null ? parquet : ""));
+            } else {
+                vn.reformindex.pipeline.QueryOutput.print(result, maxRows, out);
+            }
+            return ExitCode.OK.code;
+        }
+    }
 }

@@ -96,6 +96,9 @@ public final class Main {
         report.arguments = arguments;
         report.out = out;
         cli.addSubcommand(new CommandLine(report));
+        Commands.Sql sql = new Commands.Sql();
+        sql.out = out;
+        cli.addSubcommand(new CommandLine(sql));
         return cli;
     }
 }

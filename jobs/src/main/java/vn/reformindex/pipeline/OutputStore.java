@@ -47,6 +47,8 @@ public final class OutputStore {
     private final Map<String, String> written = new LinkedHashMap<>();
     private final Map<String, List<String>> writtenPeriods = new LinkedHashMap<>();
     private final Map<String, TableDecl> declared = new LinkedHashMap<>();
+    /** Rows in this run's folder per table: per period label for a period-keyed table, else under "". */
+    private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
     /** Set once the pointer naming this run's folders is in place: from then on nothing of it is deleted. */
     private boolean published;
     /** Tests inject a failure here: what comes after the pointer must not undo the publication. */
@@ -134,11 +136,41 @@ public final class OutputStore {
         return periods;
     }
 
+    /**
+     * The current tables, from one reading of the highest pointer: per table, each folder (relative to the
+     * output root) with the periods read from it. Sorted by table name; empty when nothing was published.
+     */
+    public List<CurrentTable> current() {
+        String latest = latestPointerName();
+        return latest == null ? List.of() : current(latest, readPointer(latest));
+    }
+
+    private static List<CurrentTable> current(String pointerName, JsonNode pointer) {
+        List<CurrentTable> out = new ArrayList<>();
+        new TreeMap<String, JsonNode>(JSON.convertValue(pointer.get("tables"),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, JsonNode>>() { })).forEach((name, t) -> {
+            Map<String, List<String>> folders = new TreeMap<>();
+            if (t.has("path")) {
+                folders.put(t.get("path").asText(), null);
+            } else {
+                new TreeMap<String, JsonNode>(JSON.convertValue(t.get("periods"),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, JsonNode>>() { })).forEach((label, pe) ->
+                        folders.computeIfAbsent(pe.get("path").asText(), k -> new ArrayList<>()).add(label));
+            }
+            out.add(new CurrentTable(name, folders, "_pointers/" + pointerName));
+        });
+        return out;
+    }
+
+    /** The script of DuckDB views over the current tables, beside the pointers (docs/querying.md). */
+    public static final String DUCKDB_SCRIPT = "current.duckdb.sql";
+
     private JsonNode latestPointer() {
         String latest = latestPointerName();
-        if (latest == null) {
-            return null;
-        }
+        return latest == null ? null : readPointer(latest);
+    }
+
+    private JsonNode readPointer(String latest) {
         try (InputStream in = storage.open(abs("_pointers/" + latest))) {
             return JSON.readTree(in);
         } catch (IOException e) {
@@ -220,6 +252,11 @@ public final class OutputStore {
         return abs(rel);
     }
 
+    /** The rows this run wrote into a table's folder (from {@link RowCounts}), recorded in the pointer. */
+    public void recordRows(TableDecl table, Map<String, Long> counts) {
+        rows.put(table.name(), Map.copyOf(counts));
+    }
+
     /**
      * Starts the run's record under {@code _runs/<run-id>/}: the output folder is known to be writable
      * before any work is done, and a failed run leaves its record there.
@@ -269,6 +306,10 @@ public final class OutputStore {
                 ObjectNode t = tables.putObject(e.getKey());
                 t.put("path", e.getValue());
                 t.put("run_id", runId);
+                Long n = rows.getOrDefault(e.getKey(), Map.of()).get(RowCounts.ALL);
+                if (n != null) {
+                    t.put("rows", n);
+                }
                 continue;
             }
             JsonNode before = tables.get(e.getKey());
@@ -284,6 +325,9 @@ public final class OutputStore {
                 ObjectNode pe = periods.putObject(label);
                 pe.put("path", e.getValue());
                 pe.put("run_id", runId);
+                if (rows.containsKey(e.getKey())) {
+                    pe.put("rows", rows.get(e.getKey()).getOrDefault(label, 0L));
+                }
             }
             tables.set(e.getKey(), t);
         }
@@ -307,6 +351,10 @@ public final class OutputStore {
                     + "this run published nothing: rerun it");
         }
         published = true;
+        // Analysts' DuckDB views follow the pointer at once (replaced whole: never half a script); the script
+        // names its pointer, so a failure between the two shows.
+        replaceFile(abs(DUCKDB_SCRIPT), DuckDbViews.script(current(target.substring(target.lastIndexOf('/') + 1), pointer))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         afterPointer.run();
         replace(stagingReports(), abs("reports"), manifest);
         replaceFile(abs("_RUN.json"), manifest.toJson());

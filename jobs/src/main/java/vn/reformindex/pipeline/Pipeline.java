@@ -199,19 +199,27 @@ public final class Pipeline {
         List<String> labels = ctx.periodsResolved() ? ctx.periodLabels() : List.of();
         StageInputs written = new StageInputs();
         Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> rowsPerPeriod = new LinkedHashMap<>();
         for (Map.Entry<TableDecl, Dataset<Row>> e : output.tables().entrySet()) {
             TableDecl t = e.getKey();
             if (!stage.outputs().contains(t)) {
                 throw new IllegalStateException(stage.name() + " wrote " + t.name() + ", which it does not declare");
             }
-            store.write(t, e.getValue(), labels);
+            String folder = store.write(t, e.getValue(), labels);
+            // What the run wrote, counted in its own folder (per period for a period-keyed table): the run
+            // record and the pointer say how many rows each published folder holds for each period.
+            Map<String, Long> counts = RowCounts.of(spark.read().parquet(folder), t);
+            rows.put(t.name(), counts.values().stream().mapToLong(Long::longValue).sum());
+            if (t.periodKeyed()) {
+                rowsPerPeriod.put(t.name(), counts);
+            }
+            store.recordRows(t, counts);
             Dataset<Row> back = store.read(spark, t);
             tables.put(t.name(), back);
             // A period-keyed table read back holds every published period: reports and checks see this run's.
             Dataset<Row> thisRun = t.periodKeyed()
                     ? back.filter(org.apache.spark.sql.functions.col(TableDecl.PERIOD).isin(labels.toArray())) : back;
             written.put(t, thisRun);
-            rows.put(t.name(), thisRun.count());
         }
         List<Report> reports = new ArrayList<>();
         for (Report r : output.reports()) {
@@ -224,7 +232,7 @@ public final class Pipeline {
         Map<String, Object> notes = new LinkedHashMap<>(output.notes());
         notes.putAll(verification.notes());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        StageResult result = new StageResult(stage.name(), seconds, rows, verification.checks(), notes);
+        StageResult result = new StageResult(stage.name(), seconds, rows, rowsPerPeriod, verification.checks(), notes);
         for (Verification.Check c : verification.checks()) {
             if (!c.passed()) {
                 throw new PipelineException(c.failure(), c.detail());

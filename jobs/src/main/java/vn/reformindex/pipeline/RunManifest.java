@@ -66,11 +66,14 @@ public final class RunManifest {
         root.put("periods", ps);
     }
 
-    /** Records a finished stage: seconds, rows per table written, the checks it ran, and its own notes. */
+    /** Records a finished stage: seconds, rows per table written (per period too), the checks it ran, and its own notes. */
     public void stage(StageResult result) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
         s.put("rows", result.rowsWritten());
+        if (!result.rowsPerPeriod().isEmpty()) {
+            s.put("rows_per_period", result.rowsPerPeriod());
+        }
         List<String> checks = new ArrayList<>();
         result.checks().forEach(c -> checks.add(c.name()));
         if (!checks.isEmpty()) {
