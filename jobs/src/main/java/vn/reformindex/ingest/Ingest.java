@@ -302,6 +302,117 @@ public final class Ingest {
 
     /** Raw records to fates; {@code tamper} sits between the reader and dedup (tests drop a record there). */
     public static Dataset<Row> fates(Dataset<Row> raw, ReferenceData ref, UnaryOperator<Dataset<Row>> tamper) {
-        return decide(markSuperseded(tamper.apply(raw)), ref.units, ref.procedures);
+        return supersede(validated(tamper.apply(raw), ref.units, ref.procedures), null);
+    }
+
+    /** Columns a validated record carries for the dedup, dropped once it is decided. */
+    static final String DEDUP_CODE = "_dedup_code";
+    static final String DEDUP_UPDATED_AT = "_dedup_updated_at";
+    static final String DEDUP_READABLE = "_dedup_readable";
+    static final String DEDUP_SUPERSEDED = "_dedup_superseded";
+    static final org.apache.spark.sql.types.StructType VALIDATED = Fates.SCHEMA
+            .add(DEDUP_CODE, org.apache.spark.sql.types.DataTypes.StringType, true)
+            .add(DEDUP_UPDATED_AT, org.apache.spark.sql.types.DataTypes.TimestampNTZType, true)
+            .add(DEDUP_READABLE, org.apache.spark.sql.types.DataTypes.BooleanType, false);
+
+    /**
+     * Every record validated as if it won its dedup (validation depends on the record alone), right after
+     * the read: the fate it gets when it is the newest version of its dossier, typed, with its text only
+     * when it is quarantined, plus its dedup keys (MaHoSo when readable, NgayCapNhat). So the dedup
+     * shuffle moves typed rows without the text of accepted records.
+     */
+    public static Dataset<Row> validated(Dataset<Row> raw, UnitRegistry units,
+                                         vn.reformindex.reference.ProcedureCatalogue procedures) {
+        RecordValidator validator = new RecordValidator(units, procedures);
+        org.apache.spark.sql.types.StructType schema = raw.schema();
+        int codeIndex = schema.fieldIndex(DossierField.MA_HO_SO.source);
+        int updatedIndex = schema.fieldIndex(RawRecords.UPDATED_AT);
+        int malformedIndex = schema.fieldIndex(RawRecords.MALFORMED);
+        int width = Fates.SCHEMA.size();
+        return raw.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> new Iterator<Row>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row r = it.next();
+                Row fate = validator.decide(r, false);
+                Object[] cells = new Object[width + 3];
+                for (int i = 0; i < width; i++) {
+                    cells[i] = fate.get(i);
+                }
+                String code = r.isNullAt(codeIndex) ? null : r.getString(codeIndex);
+                // as RawRecords.readableCode(): a code given, valid, in a record that could be split
+                boolean readable = code != null && !Values.INVALID.equals(code) && !r.getBoolean(malformedIndex);
+                cells[width] = readable ? code : null;
+                cells[width + 1] = r.get(updatedIndex);
+                cells[width + 2] = readable;
+                return org.apache.spark.sql.RowFactory.create(cells);
+            }
+        }, Encoders.row(VALIDATED));
+    }
+
+    /**
+     * The validated records spread over {@code partitions} partitions by their dedup code: the one shuffle
+     * of ingest (dedup's window then finds each dossier's versions in one partition; a big file is never
+     * one partition).
+     */
+    public static Dataset<Row> byDedupCode(Dataset<Row> validated, int partitions) {
+        return validated.repartition(partitions, col(DEDUP_CODE));
+    }
+
+    /**
+     * Re-syncs: among records whose MaHoSo can be read, the latest NgayCapNhat wins (missing is oldest),
+     * then the file whose path sorts last, then the later line. A record that loses becomes
+     * {@code superseded} and keeps only where it came from (its validation is void: only winners are
+     * validated). Returns the fates (schema {@link Fates#SCHEMA}); counts the records of each partition
+     * when {@code perPartition} is given.
+     */
+    static Dataset<Row> supersede(Dataset<Row> validated, PartitionCounts perPartition) {
+        WindowSpec newestFirst = Window.partitionBy(col(DEDUP_CODE))
+                .orderBy(col(DEDUP_UPDATED_AT).desc_nulls_last(), col(RawRecords.SOURCE_FILE).desc(),
+                        col(RawRecords.SOURCE_LINE).desc());
+        Dataset<Row> marked = validated.withColumn(DEDUP_SUPERSEDED,
+                col(DEDUP_READABLE).and(row_number().over(newestFirst).gt(1)));
+        int width = Fates.SCHEMA.size();
+        int supersededIndex = width + 3;
+        String[] names = Fates.SCHEMA.fieldNames();
+        boolean[] keptWhenSuperseded = new boolean[width];
+        for (int i = 0; i < width; i++) {
+            keptWhenSuperseded[i] = names[i].equals(RawRecords.RECON_UNIT) || names[i].equals("source_file")
+                    || names[i].equals("source_line") || names[i].equals("dossier_code");
+        }
+        int fateIndex = Fates.SCHEMA.fieldIndex(Fates.FATE);
+        return marked.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> new Iterator<Row>() {
+            private long n;
+            private boolean reported;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = it.hasNext();
+                if (!more && perPartition != null && !reported) {
+                    reported = true;
+                    perPartition.add(new long[] {org.apache.spark.TaskContext.getPartitionId(), n});
+                }
+                return more;
+            }
+
+            @Override
+            public Row next() {
+                Row r = it.next();
+                n++;
+                boolean superseded = r.getBoolean(supersededIndex);
+                Object[] cells = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    cells[i] = superseded && !keptWhenSuperseded[i] ? null : r.get(i);
+                }
+                if (superseded) {
+                    cells[fateIndex] = Fates.SUPERSEDED;
+                }
+                return org.apache.spark.sql.RowFactory.create(cells);
+            }
+        }, Encoders.row(Fates.SCHEMA));
     }
 }

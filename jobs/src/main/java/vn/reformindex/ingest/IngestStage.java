@@ -103,7 +103,7 @@ public final class IngestStage implements Stage {
         // are then spread by MaHoSo over partitions sized by the input (never one partition per file).
         Ingest.Reading reading = Ingest.readOnce(ctx.spark, ctx.storage, toRead, ctx.reference);
         int partitions = Ingest.partitions(ctx.spark, toRead);
-        Dataset<Row> tampered = tamper.apply(Ingest.byDossier(reading.raw, partitions));
+        Dataset<Row> tampered = tamper.apply(reading.raw);
         PartitionCounts perPartition = new PartitionCounts();
         ctx.spark.sparkContext().register(perPartition, "reform-index records per partition");
         Dataset<Row> fates;
@@ -112,7 +112,10 @@ public final class IngestStage implements Stage {
         Dataset<Row> reconciliation;
         List<FileAuditResult> audits;
         if (fullBecause != null) {
-            fates = Ingest.decide(Ingest.markSuperseded(tampered), ctx.reference.units, ctx.reference.procedures, perPartition)
+            // Validated as they are read, then one shuffle (typed rows; only quarantined records keep their
+            // text) for the dedup, then cached: the tables below are cut from it.
+            fates = Ingest.supersede(Ingest.byDedupCode(Ingest.validated(tampered, ctx.reference.units,
+                            ctx.reference.procedures), partitions), perPartition)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
             fates.count(); // the pass: read, audit, dedup, validation; the tables below are cut from the cache
             audits = reading.audits(); // stops the run on an unreadable file, before anything is written
@@ -124,7 +127,7 @@ public final class IngestStage implements Stage {
             Dataset<Row> oldQuarantine = inputs.get(QUARANTINE);
             // The new records serve twice (their keys compete with the earlier ones, then they are decided):
             // cached, in the partitions of the dedup, so no file is read twice and no partition is a whole file.
-            Dataset<Row> newRecords = tampered.persist(StorageLevel.MEMORY_AND_DISK_SER());
+            Dataset<Row> newRecords = Ingest.byDossier(tampered, partitions).persist(StorageLevel.MEMORY_AND_DISK_SER());
             Dataset<Row> ranked = IncrementalIngest.rankedKeys(newRecords, oldStaged, oldQuarantine)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
             fates = Ingest.decide(IncrementalIngest.markNew(newRecords, ranked), ctx.reference.units, ctx.reference.procedures,
