@@ -11,6 +11,7 @@ final class RunMetrics {
     private final SparkSession spark;
     private final SparkMetrics listener = new SparkMetrics();
     private final java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong peakLive = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean sampling = true;
 
     private RunMetrics(SparkSession spark) {
@@ -25,6 +26,14 @@ final class RunMetrics {
             java.lang.management.MemoryMXBean mem = java.lang.management.ManagementFactory.getMemoryMXBean();
             while (m.sampling) {
                 m.peakHeap.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                // What the last collection left in use: live data, not garbage waiting for the collector.
+                long live = 0;
+                for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                        live += pool.getCollectionUsage().getUsed();
+                    }
+                }
+                m.peakLive.accumulateAndGet(live, Math::max);
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -42,6 +51,7 @@ final class RunMetrics {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("max_bytes", Runtime.getRuntime().maxMemory());
         m.put("peak_used_bytes", peakHeap.get());
+        m.put("peak_after_gc_bytes", peakLive.get());
         return m;
     }
 
