@@ -63,10 +63,7 @@ final class FileAudit {
                 if (r.isError() || (eof && bb.hasRemaining())) {
                     int bad = bb.hasRemaining() ? bb.get(bb.position()) & 0xFF : 0;
                     int next = bb.remaining() > 1 ? bb.get(bb.position() + 1) & 0xFF : -1;
-                    boolean utf16 = consumed == 0 && ((bad == 0xFF && next == 0xFE) || (bad == 0xFE && next == 0xFF));
-                    error = "line " + line + " (byte offset " + consumed + "): invalid UTF-8 byte 0x"
-                            + String.format("%02X", bad) + (utf16 ? " (a UTF-16 byte order mark: the file is UTF-16)" : "")
-                            + "; expected UTF-8 text (with or without BOM)";
+                    error = decodeError(line, consumed, bad, next);
                 }
                 cb.clear();
                 bb.compact();
@@ -85,23 +82,7 @@ final class FileAudit {
         List<String> aliasesUsed = new ArrayList<>();
         if (error == null && file.format == InputFile.Format.CSV) {
             try (Reader r = TextInput.open(storage, file)) {
-                CsvSplitter.Record header = new CsvSplitter(r).next();
-                if (header == null) {
-                    error = "line 1: expected a header row, found an empty file";
-                } else if (header.oversized) {
-                    error = "line " + header.line + ": the first row is longer than " + TextInput.MAX_RECORD_CHARS
-                            + " characters; expected a header row with the columns " + String.join(", ", ColumnMapping.REQUIRED);
-                } else if (header.broken) {
-                    error = "line " + header.line + ": the header row has unbalanced quotes; expected a header row with the columns "
-                            + String.join(", ", ColumnMapping.REQUIRED);
-                } else {
-                    ColumnMapping m = new ColumnMapping(header.fields, aliases, true);
-                    if (m.problem != null) {
-                        error = "line " + header.line + ": " + m.problem;
-                    }
-                    unknown.addAll(m.unknown);
-                    aliasesUsed.addAll(m.aliasesUsed);
-                }
+                error = headerError(new CsvSplitter(r).next(), aliases, unknown, aliasesUsed);
             }
         } else if (error == null) {
             jsonFieldNames(file, storage, aliases, unknown, aliasesUsed);
@@ -118,7 +99,6 @@ final class FileAudit {
                                        List<String> unknown, List<String> aliasesUsed) throws IOException {
         java.util.Set<String> unknownSet = new java.util.LinkedHashSet<>();
         TreeSet<String> aliasSet = new TreeSet<>();
-        JsonFactory factory = JsonRecords.FACTORY;
         try (Reader r = TextInput.open(storage, file)) {
             TextInput.LineReader lines = new TextInput.LineReader(r);
             TextInput.Line l;
@@ -127,35 +107,88 @@ final class FileAudit {
                 if (line == null || l.blank()) {
                     continue; // an oversized line is quarantined by the reader
                 }
-                try (JsonParser p = factory.createParser(line)) {
-                    if (p.nextToken() != JsonToken.START_OBJECT) {
-                        continue; // a malformed record: quarantined later, not a file error
-                    }
-                    List<String> names = new ArrayList<>();
-                    JsonToken t;
-                    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                        names.add(p.currentName());
-                        p.nextToken();
-                        p.skipChildren();
-                    }
-                    if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                        continue; // not one whole object: the reader quarantines it, and its "names" are not reported
-                    }
-                    for (String name : names) {
-                        DossierField f = ColumnMapping.field(vn.reformindex.reference.Text.nfc(name).trim(), aliases);
-                        if (f == null && !ColumnMapping.NESTED_LISTS.contains(name)) {
-                            ColumnMapping.addReported(unknownSet, name);
-                        } else if (f != null && !f.source.equalsIgnoreCase(name) && aliasSet.size() < ColumnMapping.MAX_REPORTED_NAMES) {
-                            aliasSet.add(name + " -> " + f.source);
-                        }
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    // malformed line: the reader quarantines it
+                List<String> names = topLevelNames(line);
+                if (names != null) { // else a malformed record: the reader quarantines it, its "names" are not reported
+                    addNames(names, aliases, unknownSet, aliasSet);
                 }
             }
         }
-        boolean more = unknownSet.remove(ColumnMapping.MORE_NAMES);
-        unknown.addAll(new TreeSet<>(unknownSet));
+        report(unknownSet, aliasSet, unknown, aliasesUsed);
+    }
+
+    /** The message for the first invalid byte (without the file's name): line, byte offset, the byte. */
+    static String decodeError(long line, long consumed, int bad, int next) {
+        boolean utf16 = consumed == 0 && ((bad == 0xFF && next == 0xFE) || (bad == 0xFE && next == 0xFF));
+        return "line " + line + " (byte offset " + consumed + "): invalid UTF-8 byte 0x"
+                + String.format("%02X", bad) + (utf16 ? " (a UTF-16 byte order mark: the file is UTF-16)" : "")
+                + "; expected UTF-8 text (with or without BOM)";
+    }
+
+    /**
+     * The header's verdict (CSV): null when readable, else the message; unknown names and aliases used are
+     * added to the lists.
+     */
+    static String headerError(CsvSplitter.Record header, Map<String, String> aliases, List<String> unknown,
+                              List<String> aliasesUsed) {
+        if (header == null) {
+            return "line 1: expected a header row, found an empty file";
+        } else if (header.oversized) {
+            return "line " + header.line + ": the first row is longer than " + TextInput.MAX_RECORD_CHARS
+                    + " characters; expected a header row with the columns " + String.join(", ", ColumnMapping.REQUIRED);
+        } else if (header.broken) {
+            return "line " + header.line + ": the header row has unbalanced quotes; expected a header row with the columns "
+                    + String.join(", ", ColumnMapping.REQUIRED);
+        }
+        ColumnMapping m = new ColumnMapping(header.fields, aliases, true);
+        unknown.addAll(m.unknown);
+        aliasesUsed.addAll(m.aliasesUsed);
+        return m.problem == null ? null : "line " + header.line + ": " + m.problem;
+    }
+
+    /**
+     * The top-level names of a JSON Lines line that is one whole object (nested values skipped, keys given
+     * twice included); null for any other line.
+     */
+    static List<String> topLevelNames(String line) {
+        try (JsonParser p = JsonRecords.FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                names.add(p.currentName());
+                p.nextToken();
+                p.skipChildren();
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return null;
+            }
+            return names;
+        } catch (IOException e) {
+            return null; // malformed (JsonProcessingException); reading a String cannot fail otherwise
+        }
+    }
+
+    /** Adds a whole object's top-level names to the file's report: unknown ones and aliases used. */
+    static void addNames(List<String> names, Map<String, String> aliases, java.util.Set<String> unknownSet,
+                         java.util.Set<String> aliasSet) {
+        for (String name : names) {
+            DossierField f = ColumnMapping.field(vn.reformindex.reference.Text.nfc(name).trim(), aliases);
+            if (f == null && !ColumnMapping.NESTED_LISTS.contains(name)) {
+                ColumnMapping.addReported(unknownSet, name);
+            } else if (f != null && !f.source.equalsIgnoreCase(name) && aliasSet.size() < ColumnMapping.MAX_REPORTED_NAMES) {
+                aliasSet.add(name + " -> " + f.source);
+            }
+        }
+    }
+
+    /** The report lists from the collected sets: unknown names sorted, the "more" line last. */
+    static void report(java.util.Set<String> unknownSet, java.util.Set<String> aliasSet, List<String> unknown,
+                       List<String> aliasesUsed) {
+        java.util.Set<String> copy = new java.util.LinkedHashSet<>(unknownSet);
+        boolean more = copy.remove(ColumnMapping.MORE_NAMES);
+        unknown.addAll(new TreeSet<>(copy));
         if (more) {
             unknown.add(ColumnMapping.MORE_NAMES);
         }

@@ -17,13 +17,25 @@ public final class FileAuditResult implements Serializable {
     /** Alias columns used: "alias -> contract column". */
     public final List<String> aliasesUsed;
 
+    /**
+     * Records read per reconciliation unit (the one-pass reader counts them as it reads, before dedup); empty
+     * from the separate audit pass.
+     */
+    public final java.util.Map<String, Long> recordsRead;
+
     public FileAuditResult(String name, long size, String sha256, String error, List<String> unknownColumns,
                            List<String> aliasesUsed) {
+        this(name, size, sha256, error, unknownColumns, aliasesUsed, java.util.Map.of());
+    }
+
+    public FileAuditResult(String name, long size, String sha256, String error, List<String> unknownColumns,
+                           List<String> aliasesUsed, java.util.Map<String, Long> recordsRead) {
         this.name = name;
         this.size = size;
         this.sha256 = sha256;
         this.error = error;
         this.unknownColumns = List.copyOf(unknownColumns);
         this.aliasesUsed = List.copyOf(aliasesUsed);
+        this.recordsRead = new java.util.TreeMap<>(recordsRead);
     }
 }

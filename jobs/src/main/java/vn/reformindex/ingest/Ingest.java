@@ -145,6 +145,112 @@ public final class Ingest {
         return spark.createDataFrame(rows, RawRecords.SCHEMA);
     }
 
+    /** The Spark setting: input bytes per partition after the read (default 64 MiB; tests set a small one). */
+    public static final String PARTITION_BYTES = "spark.reformindex.ingest.partitionBytes";
+    static final String DEFAULT_PARTITION_BYTES = "64m";
+
+    /**
+     * The one pass over the files: the raw records and, once a job has consumed them, each file's audit.
+     * Each file is read by one task as a stream (its SHA-256, line numbers and CSV quotes are sequential),
+     * and its bytes are read once: the audit is computed from the same bytes as the records.
+     */
+    public static final class Reading {
+        public final Dataset<Row> raw;
+        private final List<InputFile> files;
+        private final FileReports reports;
+        private final org.apache.spark.util.LongAccumulator bytesRead;
+
+        Reading(Dataset<Row> raw, List<InputFile> files, FileReports reports, org.apache.spark.util.LongAccumulator bytesRead) {
+            this.raw = raw;
+            this.files = files;
+            this.reports = reports;
+            this.bytesRead = bytesRead;
+        }
+
+        /**
+         * Bytes read from the input files so far, by every attempt of every task: the files' size when each
+         * byte was read once, a multiple when anything read a file again.
+         */
+        public long bytesRead() {
+            return bytesRead.value();
+        }
+
+        /**
+         * Each file's audit, in the order of the files; after a job consumed every record. Fails the run
+         * (exit 3), naming the file, line and expectation, when any file is unreadable.
+         */
+        public List<FileAuditResult> audits() {
+            Map<String, FileAuditResult> byFile = reports.value();
+            List<FileAuditResult> results = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (InputFile f : files) {
+                FileAuditResult r = byFile.get(f.name);
+                if (r == null) {
+                    throw new IllegalStateException(f.name + " has not been read to its end yet");
+                }
+                results.add(r);
+                if (r.error != null) {
+                    errors.add(r.error);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new PipelineException(ExitCode.UNREADABLE_INPUT, "unreadable input: " + String.join("; ", errors));
+            }
+            return results;
+        }
+
+        /** Records read per file and reconciliation unit, counted by the reader (file, unit_code, read): small. */
+        public Dataset<Row> readCounts(SparkSession spark) {
+            List<Row> rows = new ArrayList<>();
+            for (FileAuditResult a : audits()) {
+                a.recordsRead.forEach((unit, n) -> rows.add(org.apache.spark.sql.RowFactory.create(a.name, unit, n)));
+            }
+            return spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                    .add("file", org.apache.spark.sql.types.DataTypes.StringType, false)
+                    .add("unit_code", org.apache.spark.sql.types.DataTypes.StringType, false)
+                    .add("read", org.apache.spark.sql.types.DataTypes.LongType, false));
+        }
+    }
+
+    /** The one-pass read (see {@link Reading}): raw records (schema {@link RawRecords#SCHEMA}), one task per file. */
+    public static Reading readOnce(SparkSession spark, Storage storage, List<InputFile> files, ReferenceData ref) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SerializableConf conf = new SerializableConf(storage.conf());
+        HashMap<String, String> aliases = new HashMap<>(ref.columnAliases);
+        Set<String> known = new HashSet<>();
+        ref.units.all().forEach(u -> known.add(u.code));
+        FileReports reports = new FileReports();
+        spark.sparkContext().register(reports, "reform-index file audits");
+        org.apache.spark.util.LongAccumulator bytesRead = spark.sparkContext().longAccumulator("reform-index input bytes read");
+        JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
+                .flatMap(f -> new RecordReader(f, aliases, known).readAudited(conf.storage(), reports::add, bytesRead));
+        return new Reading(spark.createDataFrame(rows, RawRecords.SCHEMA), files, reports, bytesRead);
+    }
+
+    /**
+     * How many partitions the records of the files are spread over after the read: one per
+     * {@link #PARTITION_BYTES} of input (at least the default parallelism), so a task's memory depends on
+     * that budget, never on the size of a file.
+     */
+    public static int partitions(SparkSession spark, List<InputFile> files) {
+        long budget = Math.max(1, org.apache.spark.network.util.JavaUtils.byteStringAsBytes(
+                spark.conf().get(PARTITION_BYTES, DEFAULT_PARTITION_BYTES)));
+        long bytes = 0;
+        for (InputFile f : files) {
+            bytes += f.size;
+        }
+        long n = (bytes + budget - 1) / budget;
+        return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(n, 100_000));
+    }
+
+    /**
+     * The raw records spread over {@code partitions} partitions by MaHoSo: one shuffle, the one dedup needs
+     * (its window then finds each dossier's versions in one partition). A big file is never one partition.
+     */
+    public static Dataset<Row> byDossier(Dataset<Row> raw, int partitions) {
+        return raw.repartition(partitions, col(DossierField.MA_HO_SO.source));
+    }
+
     /**
      * Marks re-syncs: among records whose MaHoSo can be read, the latest NgayCapNhat wins (missing is
      * oldest), then the file whose path sorts last, then the later line. Adds the boolean column
@@ -161,18 +267,33 @@ public final class Ingest {
     /** Decides every record's fate (schema {@link Fates#SCHEMA}); only winners are validated. */
     public static Dataset<Row> decide(Dataset<Row> marked, UnitRegistry units,
                                       vn.reformindex.reference.ProcedureCatalogue procedures) {
+        return decide(marked, units, procedures, null);
+    }
+
+    /** As {@link #decide(Dataset, UnitRegistry, vn.reformindex.reference.ProcedureCatalogue)}; counts the records of each partition. */
+    static Dataset<Row> decide(Dataset<Row> marked, UnitRegistry units,
+                               vn.reformindex.reference.ProcedureCatalogue procedures, PartitionCounts perPartition) {
         RecordValidator validator = new RecordValidator(units, procedures);
         int supersededIndex = marked.schema().fieldIndex(Fates.SUPERSEDED);
         return marked.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
             return new Iterator<Row>() {
+                private long n;
+                private boolean reported;
+
                 @Override
                 public boolean hasNext() {
-                    return it.hasNext();
+                    boolean more = it.hasNext();
+                    if (!more && perPartition != null && !reported) {
+                        reported = true;
+                        perPartition.add(new long[] {org.apache.spark.TaskContext.getPartitionId(), n});
+                    }
+                    return more;
                 }
 
                 @Override
                 public Row next() {
                     Row r = it.next();
+                    n++;
                     return validator.decide(r, r.getBoolean(supersededIndex));
                 }
             };
@@ -181,6 +302,117 @@ public final class Ingest {
 
     /** Raw records to fates; {@code tamper} sits between the reader and dedup (tests drop a record there). */
     public static Dataset<Row> fates(Dataset<Row> raw, ReferenceData ref, UnaryOperator<Dataset<Row>> tamper) {
-        return decide(markSuperseded(tamper.apply(raw)), ref.units, ref.procedures);
+        return supersede(validated(tamper.apply(raw), ref.units, ref.procedures), null);
+    }
+
+    /** Columns a validated record carries for the dedup, dropped once it is decided. */
+    static final String DEDUP_CODE = "_dedup_code";
+    static final String DEDUP_UPDATED_AT = "_dedup_updated_at";
+    static final String DEDUP_READABLE = "_dedup_readable";
+    static final String DEDUP_SUPERSEDED = "_dedup_superseded";
+    static final org.apache.spark.sql.types.StructType VALIDATED = Fates.SCHEMA
+            .add(DEDUP_CODE, org.apache.spark.sql.types.DataTypes.StringType, true)
+            .add(DEDUP_UPDATED_AT, org.apache.spark.sql.types.DataTypes.TimestampNTZType, true)
+            .add(DEDUP_READABLE, org.apache.spark.sql.types.DataTypes.BooleanType, false);
+
+    /**
+     * Every record validated as if it won its dedup (validation depends on the record alone), right after
+     * the read: the fate it gets when it is the newest version of its dossier, typed, with its text only
+     * when it is quarantined, plus its dedup keys (MaHoSo when readable, NgayCapNhat). So the dedup
+     * shuffle moves typed rows without the text of accepted records.
+     */
+    public static Dataset<Row> validated(Dataset<Row> raw, UnitRegistry units,
+                                         vn.reformindex.reference.ProcedureCatalogue procedures) {
+        RecordValidator validator = new RecordValidator(units, procedures);
+        org.apache.spark.sql.types.StructType schema = raw.schema();
+        int codeIndex = schema.fieldIndex(DossierField.MA_HO_SO.source);
+        int updatedIndex = schema.fieldIndex(RawRecords.UPDATED_AT);
+        int malformedIndex = schema.fieldIndex(RawRecords.MALFORMED);
+        int width = Fates.SCHEMA.size();
+        return raw.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> new Iterator<Row>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row r = it.next();
+                Row fate = validator.decide(r, false);
+                Object[] cells = new Object[width + 3];
+                for (int i = 0; i < width; i++) {
+                    cells[i] = fate.get(i);
+                }
+                String code = r.isNullAt(codeIndex) ? null : r.getString(codeIndex);
+                // as RawRecords.readableCode(): a code given, valid, in a record that could be split
+                boolean readable = code != null && !Values.INVALID.equals(code) && !r.getBoolean(malformedIndex);
+                cells[width] = readable ? code : null;
+                cells[width + 1] = r.get(updatedIndex);
+                cells[width + 2] = readable;
+                return org.apache.spark.sql.RowFactory.create(cells);
+            }
+        }, Encoders.row(VALIDATED));
+    }
+
+    /**
+     * The validated records spread over {@code partitions} partitions by their dedup code: the one shuffle
+     * of ingest (dedup's window then finds each dossier's versions in one partition; a big file is never
+     * one partition).
+     */
+    public static Dataset<Row> byDedupCode(Dataset<Row> validated, int partitions) {
+        return validated.repartition(partitions, col(DEDUP_CODE));
+    }
+
+    /**
+     * Re-syncs: among records whose MaHoSo can be read, the latest NgayCapNhat wins (missing is oldest),
+     * then the file whose path sorts last, then the later line. A record that loses becomes
+     * {@code superseded} and keeps only where it came from (its validation is void: only winners are
+     * validated). Returns the fates (schema {@link Fates#SCHEMA}); counts the records of each partition
+     * when {@code perPartition} is given.
+     */
+    static Dataset<Row> supersede(Dataset<Row> validated, PartitionCounts perPartition) {
+        WindowSpec newestFirst = Window.partitionBy(col(DEDUP_CODE))
+                .orderBy(col(DEDUP_UPDATED_AT).desc_nulls_last(), col(RawRecords.SOURCE_FILE).desc(),
+                        col(RawRecords.SOURCE_LINE).desc());
+        Dataset<Row> marked = validated.withColumn(DEDUP_SUPERSEDED,
+                col(DEDUP_READABLE).and(row_number().over(newestFirst).gt(1)));
+        int width = Fates.SCHEMA.size();
+        int supersededIndex = width + 3;
+        String[] names = Fates.SCHEMA.fieldNames();
+        boolean[] keptWhenSuperseded = new boolean[width];
+        for (int i = 0; i < width; i++) {
+            keptWhenSuperseded[i] = names[i].equals(RawRecords.RECON_UNIT) || names[i].equals("source_file")
+                    || names[i].equals("source_line") || names[i].equals("dossier_code");
+        }
+        int fateIndex = Fates.SCHEMA.fieldIndex(Fates.FATE);
+        return marked.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> new Iterator<Row>() {
+            private long n;
+            private boolean reported;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = it.hasNext();
+                if (!more && perPartition != null && !reported) {
+                    reported = true;
+                    perPartition.add(new long[] {org.apache.spark.TaskContext.getPartitionId(), n});
+                }
+                return more;
+            }
+
+            @Override
+            public Row next() {
+                Row r = it.next();
+                n++;
+                boolean superseded = r.getBoolean(supersededIndex);
+                Object[] cells = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    cells[i] = superseded && !keptWhenSuperseded[i] ? null : r.get(i);
+                }
+                if (superseded) {
+                    cells[fateIndex] = Fates.SUPERSEDED;
+                }
+                return org.apache.spark.sql.RowFactory.create(cells);
+            }
+        }, Encoders.row(Fates.SCHEMA));
     }
 }

@@ -104,40 +104,64 @@ public final class IngestStage implements Stage {
         if (toRead.isEmpty()) {
             return out.note("input_files", List.of()); // nothing new: the published tables stay as they are
         }
-        List<FileAuditResult> audits = Ingest.audit(ctx.spark, ctx.storage, toRead, ctx.reference.columnAliases);
-        // Cached: the read count and the fates both come from one pass over the files.
-        Dataset<Row> raw = Ingest.read(ctx.spark, ctx.storage, toRead, ctx.reference).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        Dataset<Row> tampered = tamper.apply(raw);
+        // One pass over the files: each byte is read once, by one streaming task per file, for the audit
+        // (size, SHA-256, UTF-8, header), the records read per unit and the records themselves; the records
+        // are then spread by MaHoSo over partitions sized by the input (never one partition per file).
+        Ingest.Reading reading = Ingest.readOnce(ctx.spark, ctx.storage, toRead, ctx.reference);
+        int partitions = Ingest.partitions(ctx.spark, toRead);
+        Dataset<Row> tampered = tamper.apply(reading.raw);
+        PartitionCounts perPartition = new PartitionCounts();
+        ctx.spark.sparkContext().register(perPartition, "reform-index records per partition");
         Dataset<Row> fates;
         Dataset<Row> staged;
         Dataset<Row> quarantine;
         Dataset<Row> reconciliation;
-        Dataset<Row> fileWarnings = IngestTables.fileWarnings(ctx.spark, audits, listing.ignored);
-        Dataset<Row> ingested = ingestedFiles(ctx, toRead, audits);
+        List<FileAuditResult> audits;
         if (fullBecause != null) {
-            fates = Ingest.decide(Ingest.markSuperseded(tampered), ctx.reference.units, ctx.reference.procedures)
+            // Validated as they are read, then one shuffle (typed rows; only quarantined records keep their
+            // text) for the dedup, then cached: the tables below are cut from it.
+            fates = Ingest.supersede(Ingest.byDedupCode(Ingest.validated(tampered, ctx.reference.units,
+                            ctx.reference.procedures), partitions), perPartition)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            fates.count(); // the pass: read, audit, dedup, validation; the tables below are cut from the cache
+            audits = reading.audits(); // stops the run on an unreadable file, before anything is written
             staged = IngestTables.staged(fates);
             quarantine = IngestTables.quarantine(fates);
-            reconciliation = IngestTables.reconciliation(raw, fates);
+            reconciliation = IngestTables.reconciliationOfCounts(reading.readCounts(ctx.spark), fates);
         } else {
             Dataset<Row> oldStaged = inputs.get(STAGED);
             Dataset<Row> oldQuarantine = inputs.get(QUARANTINE);
-            Dataset<Row> ranked = IncrementalIngest.rankedKeys(tampered, oldStaged, oldQuarantine)
+            // The new records serve twice (their keys compete with the earlier ones, then they are decided):
+            // cached, in the partitions of the dedup, so no file is read twice and no partition is a whole file.
+            Dataset<Row> newRecords = Ingest.byDossier(tampered, partitions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+            Dataset<Row> ranked = IncrementalIngest.rankedKeys(newRecords, oldStaged, oldQuarantine)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            fates = Ingest.decide(IncrementalIngest.markNew(tampered, ranked), ctx.reference.units, ctx.reference.procedures)
+            fates = Ingest.decide(IncrementalIngest.markNew(newRecords, ranked), ctx.reference.units, ctx.reference.procedures,
+                            perPartition)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            fates.count();
+            audits = reading.audits();
             Dataset<Row> displacedStaged = IncrementalIngest.displaced(ranked, "staged");
             Dataset<Row> displacedQuarantined = IncrementalIngest.displaced(ranked, "quarantine");
             staged = IncrementalIngest.without(oldStaged, displacedStaged).unionByName(IngestTables.staged(fates));
             quarantine = IncrementalIngest.without(oldQuarantine, displacedQuarantined).unionByName(IngestTables.quarantine(fates));
             reconciliation = IncrementalIngest.reconciliation(inputs.get(RECONCILIATION), oldStaged, oldQuarantine,
-                    displacedStaged, displacedQuarantined, IngestTables.reconciliation(raw, fates));
+                    displacedStaged, displacedQuarantined,
+                    IngestTables.reconciliationOfCounts(reading.readCounts(ctx.spark), fates));
+            out.whenWritten(ranked::unpersist);
+            out.whenWritten(newRecords::unpersist);
+        }
+        Dataset<Row> fileWarnings = IngestTables.fileWarnings(ctx.spark, audits, listing.ignored);
+        Dataset<Row> ingested = ingestedFiles(ctx, toRead, audits);
+        if (fullBecause == null) {
             fileWarnings = inputs.get(WARNINGS).filter(col("warning").equalTo(WarningCode.UNKNOWN_COLUMN.name()))
                     .unionByName(fileWarnings);
             ingested = inputs.get(INGESTED_FILES).unionByName(ingested);
-            out.whenWritten(ranked::unpersist);
         }
+        Map<String, Object> readNote = readNote(toRead, partitions, perPartition.value());
+        out.note("read", readNote);
+        // Counted once every table is written: a table cut by reading a file again would show here.
+        out.whenWritten(() -> readNote.put("file_bytes_read", reading.bytesRead()));
         List<Map<String, Object>> fileNotes = new ArrayList<>();
         for (FileAuditResult a : audits) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -161,10 +185,33 @@ public final class IngestStage implements Stage {
                 .table(INGESTED_FILES, ingested)
                 .note("input_files", fileNotes)
                 .report(RejectedRecordsReport.report())
-                .whenWritten(() -> {
-                    finalFates.unpersist();
-                    raw.unpersist();
-                });
+                .whenWritten(finalFates::unpersist);
+    }
+
+    /**
+     * How the files were read, for the run record: their bytes, the bytes the reader read (equal when each
+     * byte is read once), the partitions the records were spread over and the records of the largest.
+     */
+    private static Map<String, Object> readNote(List<InputFile> files, int partitions,
+                                                Map<Integer, Long> spread) {
+        long bytes = 0;
+        long largest = 0;
+        long records = 0;
+        for (InputFile f : files) {
+            bytes += f.size;
+        }
+        for (long n : spread.values()) {
+            largest = Math.max(largest, n);
+            records += n;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file_bytes", bytes);
+        m.put("file_bytes_read", null); // once written
+        m.put("partitions", partitions);
+        m.put("partitions_with_records", spread.values().stream().filter(n -> n > 0).count());
+        m.put("records_decided", records);
+        m.put("largest_partition_records", largest);
+        return m;
     }
 
     /** The files under dossiers/ that were not read, with the reason, for the run record. */

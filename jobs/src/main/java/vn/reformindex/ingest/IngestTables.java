@@ -57,8 +57,15 @@ public final class IngestTables {
      * counted from the decisions; {@code balanced} says whether read = accepted + quarantined + superseded.
      */
     public static Dataset<Row> reconciliation(Dataset<Row> raw, Dataset<Row> fates) {
-        Dataset<Row> read = raw.groupBy(col(RawRecords.SOURCE_FILE).as("file"), col(RawRecords.RECON_UNIT).as("unit_code"))
-                .agg(count(lit(1)).as("read"));
+        return reconciliationOfCounts(raw.groupBy(col(RawRecords.SOURCE_FILE).as("file"), col(RawRecords.RECON_UNIT).as("unit_code"))
+                .agg(count(lit(1)).as("read")), fates);
+    }
+
+    /**
+     * reconciliation per file and unit from the reader's own counts ({@code file, unit_code, read}, counted
+     * while reading, before dedup) and the fates counted from the decisions.
+     */
+    public static Dataset<Row> reconciliationOfCounts(Dataset<Row> read, Dataset<Row> fates) {
         Dataset<Row> decided = fates.groupBy(col("source_file").as("file"), col(RawRecords.RECON_UNIT).as("unit_code"))
                 .agg(countOf(Fates.ACCEPTED).as("accepted"), countOf(Fates.QUARANTINED).as("quarantined"),
                         countOf(Fates.SUPERSEDED).as("superseded"));

@@ -40,6 +40,16 @@ final class RecordReader {
     private final InputFile file;
     private final Map<String, String> aliases;
     private final Set<String> knownUnits;
+    /** The one-pass mode: the file's text, checked and hashed while read; null in the plain mode. */
+    private AuditedInput audited;
+    private java.util.function.Consumer<FileAuditResult> sink;
+    /** Why the file is refused (header), found while reading; the UTF-8 check's verdict comes first. */
+    private String headerError;
+    private final List<String> unknown = new ArrayList<>();
+    private final List<String> aliasesUsed = new ArrayList<>();
+    private final Set<String> unknownSet = new java.util.LinkedHashSet<>();
+    private final Set<String> aliasSet = new java.util.TreeSet<>();
+    private final Map<String, Long> readPerUnit = new java.util.HashMap<>();
 
     RecordReader(InputFile file, Map<String, String> aliases, Set<String> knownUnits) {
         this.file = file;
@@ -52,6 +62,45 @@ final class RecordReader {
         return file.format == InputFile.Format.CSV ? new CsvRows(reader) : new JsonRows(reader);
     }
 
+    /**
+     * The one pass over the file: its records, and once they are all read, the file's audit (size, SHA-256,
+     * UTF-8 check, header or top-level names, records read per unit) handed to {@code sink}. A file the
+     * audit refuses yields no record after the problem is found; the caller fails the run on the error.
+     */
+    Iterator<Row> readAudited(Storage storage, java.util.function.Consumer<FileAuditResult> sink,
+                              org.apache.spark.util.LongAccumulator bytesRead) throws IOException {
+        this.audited = new AuditedInput(storage.open(file.uri), bytesRead);
+        this.sink = sink;
+        return file.format == InputFile.Format.CSV ? new CsvRows(audited) : new JsonRows(audited);
+    }
+
+    /** The audit of a file read in the one-pass mode, after its last record. */
+    private void finishAudit(Reader reader) throws IOException {
+        if (audited == null) {
+            return;
+        }
+        if (headerError != null && audited.error() == null) {
+            char[] skip = new char[1 << 14];
+            while (reader.read(skip, 0, skip.length) >= 0) {
+                // the UTF-8 check covers the whole file, as the audit pass did; its verdict comes first
+            }
+        }
+        audited.drain();
+        if (file.format == InputFile.Format.JSON_LINES) {
+            FileAudit.report(unknownSet, aliasSet, unknown, aliasesUsed);
+        }
+        String error = audited.error() != null ? audited.error() : headerError;
+        sink.accept(new FileAuditResult(file.name, audited.size(), audited.sha256(),
+                error == null ? null : file.name + ", " + error,
+                error == null || audited.error() == null ? unknown : List.of(),
+                error == null || audited.error() == null ? aliasesUsed : List.of(), readPerUnit));
+    }
+
+    /** True when the one-pass reader found a problem that refuses the file: no further record is read. */
+    private boolean refused() {
+        return audited != null && (audited.error() != null || headerError != null);
+    }
+
     /** Iterates the records of a CSV file, the header first consumed. */
     private final class CsvRows extends RowIterator {
         private final CsvSplitter splitter;
@@ -62,6 +111,9 @@ final class RecordReader {
             super(reader);
             splitter = new CsvSplitter(reader);
             CsvSplitter.Record header = splitter.next();
+            if (audited != null) {
+                headerError = FileAudit.headerError(header, aliases, unknown, aliasesUsed);
+            }
             List<String> names = header == null ? List.of() : header.fields;
             mapping = new ColumnMapping(names, aliases, false);
             width = names.size();
@@ -115,6 +167,12 @@ final class RecordReader {
             } while (line.blank());
             String text = line.text.text();
             ObjectNode obj = text == null ? null : JsonRecords.parse(text);
+            if (audited != null && text != null) {
+                List<String> names = obj == null ? FileAudit.topLevelNames(text) : fieldNames(obj);
+                if (names != null) {
+                    FileAudit.addNames(names, aliases, unknownSet, aliasSet);
+                }
+            }
             String[] values = obj == null ? null : values(obj);
             if (values == null) {
                 return malformed(line.number, line.text.byteLength(), line.text.sha256());
@@ -129,6 +187,12 @@ final class RecordReader {
                 return malformed(line.number, line.text.byteLength(), line.text.sha256());
             }
             return row(line.number, values, nestedInvalidDate, masked);
+        }
+
+        private List<String> fieldNames(ObjectNode obj) {
+            List<String> names = new ArrayList<>(obj.size());
+            obj.fieldNames().forEachRemaining(names::add);
+            return names;
         }
 
         /** The contract's top-level values; null when two keys name the same field (e.g. "MaHoSo" and "mahoso"). */
@@ -181,6 +245,7 @@ final class RecordReader {
         cells[7] = RawRecords.UNKNOWN_UNIT_CODE;
         cells[8] = false;
         cells[9] = null;
+        counted(RawRecords.UNKNOWN_UNIT_CODE);
         return RowFactory.create(cells);
     }
 
@@ -194,10 +259,17 @@ final class RecordReader {
         cells[5] = null;
         cells[6] = maskedText;
         cells[7] = reconUnit(values);
+        counted((String) cells[7]);
         cells[8] = nestedInvalidDate;
         cells[9] = DateTimes.parse(values[CARRIED_INDEX[DossierField.NGAY_CAP_NHAT.ordinal()]]);
         System.arraycopy(values, 0, cells, RawRecords.FIRST_VALUE, values.length);
         return RowFactory.create(cells);
+    }
+
+    private void counted(String unit) {
+        if (audited != null) {
+            readPerUnit.merge(unit, 1L, Long::sum);
+        }
     }
 
     private String formatName() {
@@ -239,8 +311,8 @@ final class RecordReader {
         return sb.toString();
     }
 
-    /** A lazy iterator over rows that closes its reader at the end. */
-    private abstract static class RowIterator implements Iterator<Row> {
+    /** A lazy iterator over rows that closes its reader at the end (and, in the one-pass mode, reports the audit). */
+    private abstract class RowIterator implements Iterator<Row> {
         private final Reader reader;
         private Row next;
         private boolean finished;
@@ -255,10 +327,17 @@ final class RecordReader {
         public boolean hasNext() {
             if (next == null && !finished) {
                 try {
-                    next = fetch();
+                    next = refused() ? null : fetch();
+                    if (next != null && refused()) {
+                        next = null; // the text ended at a bad byte: the run fails on the file, no partial record
+                    }
                     if (next == null) {
                         finished = true;
-                        reader.close();
+                        try {
+                            finishAudit(reader);
+                        } finally {
+                            reader.close();
+                        }
                     }
                 } catch (IOException e) {
                     // The audit pass checked encoding; what remains is an I/O failure. No content is quoted.

@@ -128,6 +128,7 @@ public final class Pipeline {
             }
             spark.sparkContext().setJobDescription(null);
             manifest.put("spark_metrics", metrics.perStage(results));
+            manifest.put("jvm_heap", metrics.heap());
             Set<String> keepOfficial = RestatementStep.run(spark, config, store, ctx.periodsResolved() ? ctx.periods() : null,
                     previousStaged, tables.get(Tables.STAGED_DOSSIERS.name()), storage, manifest);
             Set<String> markOfficial = new TreeSet<>();

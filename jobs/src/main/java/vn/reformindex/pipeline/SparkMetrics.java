@@ -15,6 +15,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 public final class SparkMetrics extends SparkListener {
     /** Totals of one pipeline stage. */
     static final class Totals {
+        long jobs;
+        long stages;
         long tasks;
         long failedTasks;
         long runTimeMs;
@@ -27,6 +29,10 @@ public final class SparkMetrics extends SparkListener {
 
         Map<String, Object> asMap(double wallSeconds, int cores) {
             Map<String, Object> m = new LinkedHashMap<>();
+            // Spark jobs and stages run (stages skipped because their shuffle output existed are not counted):
+            // each has a fixed cost, which dominates small runs.
+            m.put("jobs", jobs);
+            m.put("stages", stages);
             m.put("tasks", tasks);
             m.put("failed_tasks", failedTasks);
             m.put("task_run_time_ms", runTimeMs);
@@ -52,12 +58,23 @@ public final class SparkMetrics extends SparkListener {
         if (d != null && d.startsWith("reform-index ")) {
             String owner = d.substring("reform-index ".length());
             jobStart.stageIds().foreach(id -> stageOwner.put((Integer) id, owner));
+            Totals t = totals.computeIfAbsent(owner, k -> new Totals());
+            synchronized (t) {
+                t.jobs++;
+            }
         }
     }
 
     @Override
     public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-        // stages are registered at job start; nothing to do
+        String owner = stageOwner.get(submitted.stageInfo().stageId());
+        if (owner == null) {
+            return;
+        }
+        Totals t = totals.computeIfAbsent(owner, k -> new Totals());
+        synchronized (t) {
+            t.stages++;
+        }
     }
 
     @Override

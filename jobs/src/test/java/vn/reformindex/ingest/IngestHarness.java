@@ -30,9 +30,26 @@ final class IngestHarness {
         Storage storage = Storage.local();
         ReferenceData ref = ReferenceLoader.load(storage, input.toString());
         listing = Ingest.list(storage, input.toString());
-        audits = Ingest.audit(spark, storage, listing.files, ref.columnAliases);
-        raw = Ingest.read(spark, storage, listing.files, ref).cache();
+        // The stage's one pass (records and audit from the same bytes); its audit must equal the separate pass's.
+        Ingest.Reading reading = Ingest.readOnce(spark, storage, listing.files, ref);
+        raw = reading.raw.cache();
+        raw.count();
+        List<FileAuditResult> separate = Ingest.audit(spark, storage, listing.files, ref.columnAliases);
+        audits = reading.audits();
+        for (int i = 0; i < audits.size(); i++) {
+            assertSameAudit(separate.get(i), audits.get(i));
+        }
         fates = Ingest.fates(raw, ref, UnaryOperator.identity()).cache();
+    }
+
+    static void assertSameAudit(FileAuditResult expected, FileAuditResult actual) {
+        String e = expected.name + " " + expected.size + " " + expected.sha256 + " " + expected.error + " "
+                + expected.unknownColumns + " " + expected.aliasesUsed;
+        String a = actual.name + " " + actual.size + " " + actual.sha256 + " " + actual.error + " "
+                + actual.unknownColumns + " " + actual.aliasesUsed;
+        if (!e.equals(a)) {
+            throw new AssertionError("one-pass audit differs from the audit pass:\n expected " + e + "\n actual   " + a);
+        }
     }
 
     /** Ingests the folder (throws the stage's PipelineException when a file is refused). */

@@ -164,6 +164,15 @@ class IngestRulesTest {
                 "dossiers/b.csv:2", "accepted", "dossiers/b.csv:3", "superseded"), m);
     }
 
+    /** The refusal of the stage's one-pass reader (records and audit from the same bytes). */
+    private static PipelineException onePassError(TestInputs in) {
+        Storage storage = Storage.local();
+        ReferenceData ref = ReferenceLoader.load(storage, in.toString());
+        Ingest.Reading reading = Ingest.readOnce(SparkTestSupport.spark(), storage, Ingest.listFiles(storage, in.toString()), ref);
+        assertEquals(0, reading.raw.count(), "no record of a refused file is read");
+        return assertThrows(PipelineException.class, reading::audits);
+    }
+
     @Test
     void aMissingRequiredColumnStopsTheRunNamingFileAndLine() {
         TestInputs in = TestInputs.withGoldenReference(tmp).dossiers("bad.csv", "MaHoSo,TrangThaiHoSo\nX-1,4\n");
@@ -174,6 +183,7 @@ class IngestRulesTest {
         assertEquals(ExitCode.UNREADABLE_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("dossiers/bad.csv, line 1"), e.getMessage());
         assertTrue(e.getMessage().contains("MaTTHC"), e.getMessage());
+        assertEquals(e.getMessage(), onePassError(in).getMessage(), "the one-pass reader refuses the file alike");
     }
 
     @Test
@@ -191,6 +201,7 @@ class IngestRulesTest {
                 () -> Ingest.audit(SparkTestSupport.spark(), storage, Ingest.listFiles(storage, in.toString()), ref.columnAliases));
         assertEquals(ExitCode.UNREADABLE_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("dossiers/latin1.csv, line 3 (byte offset " + good.length + ")"), e.getMessage());
+        assertEquals(e.getMessage(), onePassError(in).getMessage(), "the one-pass reader refuses the file alike");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package vn.reformindex.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SparkTestSupport;
+import vn.reformindex.cli.Main;
+import vn.reformindex.ingest.Ingest;
+
+/**
+ * Ingest reads each byte of a file once (audit, counts and records in one pass), and a file larger than
+ * the per-task budget is spread over several partitions instead of being held by one task.
+ */
+class IngestReadOnceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFileIsReadOnceAndABigFileBecomesSeveralPartitions() throws Exception {
+        Path golden = SparkTestSupport.golden();
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in.resolve("dossiers"));
+        for (String ref : new String[]{"units.csv", "procedures.csv", "holidays.csv"}) {
+            Files.copy(golden.resolve(ref), in.resolve(ref));
+        }
+        Path file = in.resolve("dossiers/dossiers.csv");
+        Files.copy(golden.resolve("dossiers/dossiers.csv"), file);
+        long size = Files.size(file);
+        long budget = 4096;
+        assertTrue(size > 3 * budget, "the file is several budgets long: " + size);
+
+        SparkSession spark = SparkTestSupport.spark();
+        spark.conf().set(Ingest.PARTITION_BYTES, Long.toString(budget));
+        Path out = tmp.resolve("out");
+        int code;
+        try {
+            code = Main.run(new String[]{"ingest", "--input", in.toString(), "--output", out.toString(),
+                    "--run-date", "2026-11-22"}, quiet(), quiet());
+        } finally {
+            spark.conf().unset(Ingest.PARTITION_BYTES);
+        }
+        assertEquals(0, code);
+        JsonNode ingest = new ObjectMapper().readTree(out.resolve("_RUN.json").toFile()).get("stages").get("ingest");
+        JsonNode read = ingest.get("read");
+        long records = ingest.get("reconciliation").get("read").asLong();
+
+        // Read once: the bytes the reader took from storage, over every task attempt, against the file's size.
+        assertEquals(size, read.get("file_bytes").asLong());
+        long bytesRead = read.get("file_bytes_read").asLong();
+        assertTrue(bytesRead >= size && bytesRead <= 1.2 * size,
+                "input bytes read " + bytesRead + " for a file of " + size + " bytes");
+        assertEquals(size, ingest.get("input_files").get(0).get("bytes").asLong(), "the audit's size, from the same pass");
+
+        // One file of about four budgets: its records are decided in several partitions, none holding them all.
+        assertTrue(records > 70, "every record of the file read: " + records);
+        assertEquals(records, read.get("records_decided").asLong());
+        assertTrue(read.get("partitions").asInt() >= 4, read.toString());
+        assertTrue(read.get("partitions_with_records").asInt() > 1, read.toString());
+        assertTrue(read.get("largest_partition_records").asLong() < records, read.toString());
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+}
