@@ -33,13 +33,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import vn.reformindex.SamplesRun;
 import vn.reformindex.SparkTestSupport;
 import vn.reformindex.io.Storage;
 import vn.reformindex.pipeline.OutputStore;
 import vn.reformindex.table.Tables;
 
 /**
- * The committee's report as the committee sees it: the pipeline on data-samples/ (2025 and 2025-Q2, {@link SamplesRun}), then
+ * The committee's report as the committee sees it: the pipeline on data-samples/ (2025, 2025-Q2 and 2025-06, {@link SamplesRun}), then
  * reports/bao-cao-2025.html opened in headless Chromium through Debian's chromedriver. No console error, no
  * resource loaded, every section there, every unit's rank as in the rankings table. A screenshot of the
  * overview and of a scorecard, and the run's PDF, are kept in jobs/target/report-browser/.

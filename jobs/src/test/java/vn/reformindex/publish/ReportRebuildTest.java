@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SamplesRun;
 import vn.reformindex.SparkTestSupport;
 import vn.reformindex.cli.Main;
 import vn.reformindex.core.ExitCode;

@@ -21,6 +21,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.reformindex.SamplesRun;
 import vn.reformindex.SparkTestSupport;
 import vn.reformindex.config.RunConfig;
 import vn.reformindex.io.Storage;
@@ -33,7 +34,7 @@ import vn.reformindex.table.Tables;
  * The whole pipeline on data-samples/ (periods 2025, 2025-Q2, 2025-06, the 766 set): for the last-ranked unit of
  * each peer group in 2025, its scorecard's points and points lost add up exactly to its group subtotals
  * (group_scores) and, rescaled, to its published total (index_scores and rankings); its findings are its
- * scorecard's largest losses. {@code -Dreformindex.samplesOut=DIR} keeps the output (docs/reports.md quotes it).
+ * scorecard's largest losses. The run is {@link SamplesRun}'s, shared with the report tests.
  */
 class ScorecardSamplesTest {
     @TempDir
@@ -45,12 +46,7 @@ class ScorecardSamplesTest {
     @BeforeAll
     static void run() {
         spark = SparkTestSupport.spark();
-        String keep = System.getProperty("reformindex.samplesOut");
-        out = keep != null ? Path.of(keep) : tmp.resolve("out");
-        RunConfig config = RunConfig.builder("run").input(SparkTestSupport.projectRoot().resolve("data-samples").toString())
-                .output(out.toString()).period(Period.parse("2025")).period(Period.parse("2025-Q2"))
-                .period(Period.parse("2025-06")).build();
-        Pipeline.standard().execute(spark, config);
+        out = SamplesRun.output();
         store = new OutputStore(Storage.local(), out.toString());
     }
 
@@ -176,17 +172,7 @@ class ScorecardSamplesTest {
      */
     @Test
     void aChangeOfMethodIsSplitFromTheUnitsOwnChange() throws IOException {
-        Path copy = tmp.resolve("method-split");
-        try (var files = Files.walk(out)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = copy.resolve(out.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        Path copy = SamplesRun.copy(tmp.resolve("method-split"));
         String set766 = Files.readString(SparkTestSupport.projectRoot().resolve("jobs/src/main/resources/criteria/766.yaml"));
         String older = set766.replace("version: \"2025.1\"", "version: \"2024.1\"")
                 .replace("scoring: {rule: target, target: 0.5}", "scoring: {rule: target, target: 0.3}");

@@ -1,4 +1,4 @@
-package vn.reformindex.publish;
+package vn.reformindex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,30 +6,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import vn.reformindex.SparkTestSupport;
 import vn.reformindex.config.RunConfig;
 import vn.reformindex.period.Period;
 import vn.reformindex.pipeline.Pipeline;
 
 /**
- * The whole pipeline on data-samples/ for 2025 and 2025-Q2, run once per test JVM and shared by the report
- * tests (a run takes minutes); its output folder is deleted when the JVM exits. Tests that change the
- * output work on a {@link #copy}.
+ * The whole pipeline on data-samples/ for 2025, 2025-Q2 and 2025-06 (the README's command), run once per test JVM
+ * and shared by the tests that read a real-shaped output (a run takes minutes); its output folder is deleted
+ * when the JVM exits, unless {@code -Dreformindex.samplesOut=DIR} keeps it there (docs/reports.md quotes it).
+ * Tests that change the output work on a {@link #copy}.
  */
-final class SamplesRun {
+public final class SamplesRun {
     private static Path output;
 
     private SamplesRun() {
     }
 
-    static synchronized Path output() {
+    public static synchronized Path output() {
         if (output == null) {
             try {
-                Path dir = Files.createTempDirectory("reform-index-samples");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-                Path out = dir.resolve("out");
+                String keep = System.getProperty("reformindex.samplesOut");
+                Path out;
+                if (keep != null) {
+                    out = Path.of(keep);
+                } else {
+                    Path dir = Files.createTempDirectory("reform-index-samples");
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+                    out = dir.resolve("out");
+                }
                 RunConfig config = RunConfig.builder("run").input(SparkTestSupport.projectRoot().resolve("data-samples").toString())
-                        .output(out.toString()).period(Period.parse("2025")).period(Period.parse("2025-Q2")).build();
+                        .output(out.toString()).period(Period.parse("2025")).period(Period.parse("2025-Q2"))
+                        .period(Period.parse("2025-06")).build();
                 Pipeline.standard().execute(SparkTestSupport.spark(), config);
                 output = out;
             } catch (IOException e) {
@@ -40,7 +47,7 @@ final class SamplesRun {
     }
 
     /** A copy of the run's output folder under {@code dir}, for a test that writes into it. */
-    static Path copy(Path dir) throws IOException {
+    public static Path copy(Path dir) throws IOException {
         Path source = output();
         Path target = dir.resolve("out");
         try (Stream<Path> files = Files.walk(source)) {
