@@ -18,6 +18,8 @@ import vn.reformindex.table.Types;
 /**
  * reports/rejected-records(.vi).csv: what each unit must correct in its exports, record by record: file,
  * line, dossier code, the reason and what to fix, in Vietnamese. No record text and so no personal data.
+ * Each unit's own list is also written apart, reports/rejected-records/&lt;unit_code&gt;(.vi).csv: the file a
+ * unit receives to correct its exports.
  */
 final class RejectedRecordsReport {
     private RejectedRecordsReport() {
@@ -58,6 +60,6 @@ final class RejectedRecordsReport {
         return Report.of("rejected-records.csv", Tables.QUARANTINE,
                 List.of("unit_code", "source_file", "source_line", "dossier_code", "reason", "what_to_fix"),
                 t -> t.withColumn("what_to_fix", whatToFix).orderBy(col("unit_code"), col("source_file"), col("source_line")),
-                true, FIX);
+                true, FIX).alsoPerValueOf("unit_code");
     }
 }

@@ -423,17 +423,23 @@ public final class OutputStore {
         }
         List<String> thisRun = new ArrayList<>();
         for (org.apache.hadoop.fs.FileStatus f : storage.listFiles(fromDir)) {
-            thisRun.add(f.getPath().getName());
+            thisRun.add(relative(fromDir, f));
         }
         // A run of one stage rewrites only its own reports: the others of the current folder are kept
         // (restatement reports describe one run only and are not carried over); the index says which run
-        // made each.
+        // made each. A report's folder of parts (rejected-records/<unit>.csv) goes with its report: when this
+        // run wrote the report, no part of the older folder is kept.
         List<String> kept = new ArrayList<>();
         if (storage.exists(toDir)) {
             for (org.apache.hadoop.fs.FileStatus f : storage.listFiles(toDir)) {
-                String name = f.getPath().getName();
+                String name = relative(toDir, f);
                 String target = Storage.join(fromDir, name);
-                if (!name.startsWith("restatement") && !name.startsWith("index.") && !storage.exists(target)) {
+                int slash = name.indexOf('/');
+                boolean partOfRewritten = slash > 0 && thisRun.contains(name.substring(0, slash) + ".csv");
+                if (!name.startsWith("restatement") && !name.startsWith("index.") && !partOfRewritten && !storage.exists(target)) {
+                    if (slash > 0) {
+                        storage.mkdirs(Storage.join(fromDir, name.substring(0, name.lastIndexOf('/'))));
+                    }
                     storage.rename(f.getPath().toString(), target);
                     kept.add(name);
                 }
@@ -447,6 +453,13 @@ public final class OutputStore {
         if (!storage.rename(fromDir, toDir)) {
             throw new IOException("cannot move " + fromDir + " to " + toDir);
         }
+    }
+
+    /** A listed file's path below {@code dir}, e.g. {@code rejected-records/000.21.01.H99.csv}. */
+    private String relative(String dir, org.apache.hadoop.fs.FileStatus f) throws IOException {
+        String base = storage.fs(dir).makeQualified(new org.apache.hadoop.fs.Path(dir)).toUri().getPath();
+        String path = f.getPath().toUri().getPath();
+        return path.startsWith(base + "/") ? path.substring(base.length() + 1) : f.getPath().getName();
     }
 
     private void replaceFile(String uri, byte[] bytes) throws IOException {

@@ -36,9 +36,16 @@ public final class Report {
     private final boolean vietnameseCopy;
     private final Dataset<Row> data;
     private final List<ColumnDecl> derived;
+    private final String splitBy;
 
     private Report(String fileName, TableDecl table, List<String> columnNames, UnaryOperator<Dataset<Row>> shape,
                    Map<String, String> familyLabels, boolean vietnameseCopy, Dataset<Row> data, List<ColumnDecl> derived) {
+        this(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, data, derived, null);
+    }
+
+    private Report(String fileName, TableDecl table, List<String> columnNames, UnaryOperator<Dataset<Row>> shape,
+                   Map<String, String> familyLabels, boolean vietnameseCopy, Dataset<Row> data, List<ColumnDecl> derived,
+                   String splitBy) {
         this.fileName = fileName;
         this.table = table;
         this.columnNames = List.copyOf(columnNames);
@@ -47,6 +54,7 @@ public final class Report {
         this.vietnameseCopy = vietnameseCopy;
         this.data = data;
         this.derived = List.copyOf(derived);
+        this.splitBy = splitBy;
         columns(); // every column must be declared
     }
 
@@ -78,12 +86,30 @@ public final class Report {
     public Report withFamilyLabels(Map<String, String> labels) {
         Map<String, String> all = new LinkedHashMap<>(familyLabels);
         all.putAll(labels);
-        return new Report(fileName, table, columnNames, shape, all, vietnameseCopy, data, derived);
+        return new Report(fileName, table, columnNames, shape, all, vietnameseCopy, data, derived, splitBy);
+    }
+
+    /**
+     * The same report, also written as one file per value of {@code column} (e.g. one per unit, the list a
+     * unit receives) in a folder named after the report: {@code rejected-records/<unit_code>.csv}.
+     */
+    public Report alsoPerValueOf(String column) {
+        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, data, derived, column);
+    }
+
+    /** The column whose values each get a file of their own, or null. */
+    public String splitBy() { return splitBy; }
+
+    /** The part of a resolved report whose rows meet {@code condition}, written under another file name. */
+    public Report part(String partFileName, org.apache.spark.sql.Column condition) {
+        return new Report(partFileName, table, columnNames, shape, familyLabels, vietnameseCopy, data().filter(condition),
+                derived, null);
     }
 
     /** The same report with its rows taken from the written table. */
     public Report resolve(Dataset<Row> written) {
-        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, shape.apply(written), derived);
+        return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, shape.apply(written), derived,
+                splitBy);
     }
 
     /** The columns with their headers and formats, from the table's declaration. */

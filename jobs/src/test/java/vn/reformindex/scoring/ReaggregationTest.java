@@ -116,4 +116,32 @@ class ReaggregationTest {
         assertEquals(List.of(), Comparisons.folds(reg, Comparisons.of(List.of(
                 new PeriodWindow(Period.parse("2025-Q2"), LocalDate.of(2025, 6, 30))))));
     }
+
+    /**
+     * After the reorganisation (2025-Q3), the abolished district and the merged communes are not scored at all,
+     * the new commune is; its comparison base in 2024-Q3 is its predecessors' counts.
+     */
+    @Test
+    void anAbolishedUnitIsNotScoredAfterItEnds() {
+        UnitRegistry reg = mergedCommunes();
+        SparkSession spark = SparkTestSupport.spark();
+        Dataset<Row> unitFrame = vn.reformindex.reference.ReferenceTables.units(spark, reg);
+        List<Comparisons.Pair> pairs = Comparisons.of(List.of(new PeriodWindow(Period.parse("2025-Q3"), LocalDate.of(2025, 9, 30))));
+        java.util.Map<String, PeriodWindow> windows = new java.util.LinkedHashMap<>();
+        windows.put("2025-Q3", pairs.get(0).requested());
+        windows.putAll(Comparisons.windows(pairs));
+        Dataset<Row> grid = Comparisons.regrid(vn.reformindex.reference.ReferenceTables.validUnits(unitFrame,
+                vn.reformindex.period.PeriodTable.keyed(spark, windows)), Comparisons.folds(reg, pairs));
+        Map<String, java.util.TreeSet<String>> got = new TreeMap<>();
+        for (Row r : grid.collectAsList()) {
+            got.computeIfAbsent(r.getString(r.fieldIndex("period")).replaceAll(">.*", ""), k -> new java.util.TreeSet<>())
+                    .add(r.getString(r.fieldIndex("unit_code")));
+        }
+        assertEquals(Map.of(
+                "2025-Q3", new java.util.TreeSet<>(List.of("P", "D2", "NEW", "AB", "SAME")),
+                // 2024-Q3 (previous year) and 2025-Q2 (preceding): the successors stand for their predecessors; D1,
+                // abolished without successor, keeps its own history there but has nothing to compare with in 2025-Q3.
+                "2024-Q3@2024-09-30", new java.util.TreeSet<>(List.of("P", "D1", "D2", "NEW", "AB", "SAME")),
+                "2025-Q2@2025-06-30", new java.util.TreeSet<>(List.of("P", "D1", "D2", "NEW", "AB", "SAME"))), got);
+    }
 }
