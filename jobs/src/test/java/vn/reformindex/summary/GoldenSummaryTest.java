@@ -220,9 +220,12 @@ class GoldenSummaryTest {
         String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("_RUN.json").toFile()).get("run_id").asText();
         List<String> index = Files.readAllLines(out.resolve("reports/index.csv"), StandardCharsets.UTF_8);
         List<String> reports;
-        try (java.util.stream.Stream<Path> files = Files.list(out.resolve("reports"))) {
-            reports = files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("index.")).sorted().toList();
+        Path folder = out.resolve("reports");
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) { // with each unit's rejected-records/<unit>.csv
+            reports = files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString())
+                    .filter(n -> !n.startsWith("index.")).sorted().toList();
         }
+        assertTrue(reports.stream().anyMatch(n -> n.startsWith("rejected-records/")), String.join("\n", reports));
         assertEquals(reports.size() + 1, index.size(), String.join("\n", index));
         for (String line : index.subList(1, index.size())) {
             assertTrue(line.contains("," + runId + ",") && line.endsWith(",2020-10-30,2020-01-01..2020-10-29@2020-10-29"), line);
