@@ -1,6 +1,7 @@
 package vn.reformindex.ranking;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -120,31 +121,45 @@ public final class Comparisons {
         if (folds.isEmpty()) {
             return periodFacts;
         }
-        List<Column> keys = new ArrayList<>();
-        List<Column> successors = new ArrayList<>();
-        Map<String, List<String>> ancestors = new java.util.TreeMap<>();
-        for (Fold f : folds) {
-            keys.add(lit(f.key() + "|" + f.predecessor()));
-            successors.add(lit(f.successor()));
-            ancestors.computeIfAbsent(f.successor(), registry::ancestors);
-        }
-        List<Column> successorCodes = new ArrayList<>();
-        List<Column> successorAncestors = new ArrayList<>();
-        ancestors.forEach((code, list) -> {
-            successorCodes.add(lit(code));
-            successorAncestors.add(array(list.stream().map(functions::lit).toArray(Column[]::new)).cast("array<string>"));
+        // A dossier of a folded unit: one broadcast hash join (a province can fold thousands of communes; a
+        // literal map would be searched key by key for every dossier).
+        List<Row> rows = new ArrayList<>();
+        Map<String, Fold> parents = new java.util.TreeMap<>();
+        java.util.Set<String> withChildren = new java.util.HashSet<>();
+        registry.all().forEach(u -> {
+            if (u.parentCode != null) {
+                withChildren.add(u.parentCode);
+            }
         });
-        Column foldOf = map_from_arrays(array(keys.toArray(Column[]::new)), array(successors.toArray(Column[]::new)));
-        Column ancestorsOf = map_from_arrays(array(successorCodes.toArray(Column[]::new)),
-                array(successorAncestors.toArray(Column[]::new)));
-        String s = "_successor";
-        return periodFacts
-                .withColumn(s, try_element_at(foldOf, concat_ws("|", col("period"), col("unit_code"))))
-                .withColumn("unit_ancestors", transform(
-                        when(col(s).isNotNull(), try_element_at(ancestorsOf, col(s))).otherwise(col("unit_ancestors")),
-                        a -> coalesce(try_element_at(foldOf, concat_ws("|", col("period"), a)), a)))
-                .withColumn("unit_code", coalesce(col(s), col("unit_code")))
-                .drop(s);
+        for (Fold f : folds) {
+            rows.add(RowFactory.create(f.key(), f.predecessor(), f.successor(), registry.ancestors(f.successor())));
+            if (withChildren.contains(f.predecessor())) {
+                parents.put(f.key() + "|" + f.predecessor(), f);
+            }
+        }
+        Dataset<Row> byUnit = periodFacts.sparkSession().createDataFrame(rows, new StructType()
+                .add("period", DataTypes.StringType).add("unit_code", DataTypes.StringType)
+                .add("_successor", DataTypes.StringType)
+                .add("_successor_ancestors", DataTypes.createArrayType(DataTypes.StringType)));
+        List<String> columns = List.of(periodFacts.columns());
+        Dataset<Row> out = periodFacts.join(broadcast(byUnit), Names.seq("period", "unit_code"), "left")
+                .withColumn("unit_ancestors", when(col("_successor").isNotNull(), col("_successor_ancestors"))
+                        .otherwise(col("unit_ancestors")))
+                .withColumn("unit_code", coalesce(col("_successor"), col("unit_code")));
+        if (!parents.isEmpty()) {
+            // A folded unit above others (a merged district): its former children's dossiers count for its
+            // successor's subtree. Few such units, so a small literal map.
+            List<Column> keys = new ArrayList<>();
+            List<Column> successors = new ArrayList<>();
+            parents.forEach((k, f) -> {
+                keys.add(lit(k));
+                successors.add(lit(f.successor()));
+            });
+            Column foldOf = map_from_arrays(array(keys.toArray(Column[]::new)), array(successors.toArray(Column[]::new)));
+            out = out.withColumn("unit_ancestors", transform(col("unit_ancestors"),
+                    a -> coalesce(try_element_at(foldOf, concat_ws("|", col("period"), a)), a)));
+        }
+        return out.select(columns.stream().map(functions::col).toArray(Column[]::new));
     }
 
     /** The units to score in each window: folded predecessors out, their successors in. */
