@@ -2,15 +2,11 @@ package vn.reformindex.scoring;
 
 import vn.reformindex.spark.Names;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -29,8 +25,8 @@ import vn.reformindex.criteria.Criterion;
 /**
  * One row per unit and period with every criterion's numerator, denominator and known-count (columns
  * {@code n_i, d_i, k_i} for the i-th criterion of the set) and its manual score ({@code mp_i, mr_i, me_i}):
- * one aggregation over the period facts for all dossier criteria, one over the procedure facts for all
- * catalogue criteria. The expressions are the set's trees as the loader checked them
+ * one aggregation over the period facts for all dossier criteria and the catalogue's counts
+ * ({@link FactAggregation}, subtrees rolled up from it), one over the procedure facts for all catalogue criteria. The expressions are the set's trees as the loader checked them
  * ({@link vn.reformindex.criteria.CheckedExpression#exact}): no expression text is parsed here. Each is resolved
  * against its facts first, so a type error stops the run with exit code 5 naming the criterion, not with
  * Spark's stack trace.
@@ -55,47 +51,36 @@ public final class CriterionAggregates {
      */
     public static Dataset<Row> wide(CriteriaSet set, Dataset<Row> grid, Dataset<Row> periodFacts, Dataset<Row> catalogue,
                                     Dataset<Row> manual) {
+        return wide(set, grid, FactAggregation.of(set, periodFacts), catalogue, manual);
+    }
+
+    /** {@link #wide} from the facts' one aggregation (which a stage may have persisted). */
+    public static Dataset<Row> wide(CriteriaSet set, Dataset<Row> grid, FactAggregation facts, Dataset<Row> catalogue,
+                                    Dataset<Row> manual) {
         Dataset<Row> out = grid;
-        Dataset<Row> exploded = null;
         Dataset<Row> procedures = null;
-        List<Column> selfAggs = new ArrayList<>();
-        List<Column> subtreeAggs = new ArrayList<>();
         List<Column> catalogueAggs = new ArrayList<>();
         List<Column> manualAggs = new ArrayList<>();
         for (int i = 0; i < set.criteria.size(); i++) {
             Criterion c = set.criteria.get(i);
-            List<Column> target = c.source == Criterion.Source.DOSSIERS ? (c.subtree ? subtreeAggs : selfAggs)
-                    : c.source == Criterion.Source.CATALOGUE ? catalogueAggs : null;
-            if (target == null) {
+            if (c.source == Criterion.Source.CATALOGUE) {
+                if (procedures == null) {
+                    procedures = procedureFacts(set, grid, facts, catalogue);
+                }
+                catalogueAggs.add(c.numeratorExpression.exact(procedures).as(numerator(i)));
+                catalogueAggs.add(c.denominatorExpression.exact(procedures).as(denominator(i)));
+                if (c.knownExpression != null) {
+                    catalogueAggs.add(c.knownExpression.exact(procedures).as(known(i)));
+                }
+            } else if (c.source != Criterion.Source.DOSSIERS) {
                 manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_points"))).as(manualPoints(i)));
                 manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("manual_ratio"))).as(manualRatio(i)));
                 manualAggs.add(max(when(col("criterion_code").equalTo(c.code), col("evidence"))).as(manualEvidence(i)));
-                continue;
-            }
-            Dataset<Row> facts = periodFacts;
-            if (c.source == Criterion.Source.CATALOGUE) {
-                if (procedures == null) {
-                    procedures = procedureFacts(set, grid, periodFacts, catalogue);
-                }
-                facts = procedures;
-            } else if (c.subtree) {
-                if (exploded == null) {
-                    exploded = subtree(periodFacts);
-                }
-                facts = exploded;
-            }
-            target.add(c.numeratorExpression.exact(facts).as(numerator(i)));
-            target.add(c.denominatorExpression.exact(facts).as(denominator(i)));
-            if (c.knownExpression != null) {
-                target.add(c.knownExpression.exact(facts).as(known(i)));
             }
         }
-        if (!selfAggs.isEmpty()) {
-            out = out.join(agg(periodFacts.groupBy("unit_code", "period"), selfAggs), Names.seq("unit_code", "period"), "left");
-        }
-        if (!subtreeAggs.isEmpty()) {
-            out = out.join(agg(exploded.groupBy(col("scored_unit").as("unit_code"), col("period")), subtreeAggs),
-                    Names.seq("unit_code", "period"), "left");
+        Dataset<Row> dossierValues = facts.dossierValues();
+        if (dossierValues != null) {
+            out = out.join(dossierValues, Names.seq("unit_code", "period"), "left");
         }
         if (!catalogueAggs.isEmpty()) {
             out = out.join(agg(procedures.groupBy("unit_code", "period"), catalogueAggs),
@@ -111,7 +96,7 @@ public final class CriterionAggregates {
      * One row per unit, period and catalogue procedure at the unit's level (CapThucHien mapped from
      * CapDonVi by the set), with the unit's dossier counts for that procedure in the period.
      */
-    public static Dataset<Row> procedureFacts(CriteriaSet set, Dataset<Row> grid, Dataset<Row> periodFacts, Dataset<Row> catalogue) {
+    public static Dataset<Row> procedureFacts(CriteriaSet set, Dataset<Row> grid, FactAggregation facts, Dataset<Row> catalogue) {
         SparkSession spark = grid.sparkSession();
         List<Row> levels = new ArrayList<>();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(set.catalogueLevels).entrySet()) {
@@ -119,12 +104,7 @@ public final class CriterionAggregates {
         }
         Dataset<Row> levelMap = spark.createDataFrame(levels, new StructType()
                 .add("unit_level", DataTypes.StringType).add("procedure_level", DataTypes.StringType));
-        Dataset<Row> counts = periodFacts.filter(col("received_in_period"))
-                .groupBy("unit_code", "period", "procedure_code")
-                .agg(sum(lit(1L)).as("dossiers_received"),
-                        sum(when(col("channel").equalTo(2), 1L).otherwise(0L)).as("dossiers_received_online"),
-                        sum(when(col("paid_online"), 1L).otherwise(0L)).as("dossiers_paid_online"),
-                        sum(when(col("vneid_verified"), 1L).otherwise(0L)).as("dossiers_vneid_verified"));
+        Dataset<Row> counts = facts.procedureCounts();
         Dataset<Row> units = grid.select("unit_code", "unit_level", "period", "period_start", "period_end", "as_of")
                 .join(broadcast(levelMap), "unit_level");
         Dataset<Row> procedures = catalogue.select(col("procedure_code"), col("procedure_level"), col("catalogue_online_level"),
@@ -132,15 +112,10 @@ public final class CriterionAggregates {
                 col("time_limit_unit"));
         Dataset<Row> joined = units.join(broadcast(procedures), "procedure_level")
                 .join(counts, Names.seq("unit_code", "period", "procedure_code"), "left");
-        for (String c : new String[]{"dossiers_received", "dossiers_received_online", "dossiers_paid_online", "dossiers_vneid_verified"}) {
+        for (String c : FactAggregation.PROCEDURE_COUNTS.keySet()) {
             joined = joined.withColumn(c, coalesce(col(c), lit(0L)));
         }
         return joined;
-    }
-
-    /** A dossier counts for its unit and every ancestor: parents are scored on their subtree. */
-    private static Dataset<Row> subtree(Dataset<Row> periodFacts) {
-        return periodFacts.withColumn("scored_unit", explode(concat(array(col("unit_code")), col("unit_ancestors"))));
     }
 
     private static Dataset<Row> agg(org.apache.spark.sql.RelationalGroupedDataset g, List<Column> aggs) {

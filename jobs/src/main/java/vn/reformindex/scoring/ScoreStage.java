@@ -84,11 +84,14 @@ public final class ScoreStage implements Stage {
         // Predecessors' dossiers count for their successors in the comparison windows (definitions.md, Comparisons).
         List<Comparisons.Fold> folds = Comparisons.folds(ctx.reference.units, pairs);
         Dataset<Row> periodFacts = Comparisons.reaggregate(PeriodFacts.expand(PeriodFacts.prune(inputs.get(Tables.DOSSIER_FACTS),
-                        read), periods, ctx.reference.holidays), folds, ctx.reference.units)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        periodFacts.count(); // fill the cache before adaptive execution starts several stages reading it
+                        read), periods, ctx.reference.holidays), folds, ctx.reference.units);
+        // The facts are aggregated once, into a small table per unit, period, ancestry and procedure; the grid,
+        // the criteria and the subtrees are all derived from it, so it is the one thing kept in memory.
+        FactAggregation aggregation = FactAggregation.of(set, periodFacts);
+        Dataset<Row> partial = aggregation.partial().persist(StorageLevel.MEMORY_AND_DISK());
+        partial.count(); // fill the cache before adaptive execution starts several stages reading it
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
-        Dataset<Row> withData = periodFacts.select("unit_code", "period").distinct().withColumn("has_data", lit(true));
+        Dataset<Row> withData = aggregation.unitsWithData().withColumn("has_data", lit(true));
         Dataset<Row> grid = Comparisons.regrid(ReferenceTables.validUnits(units, periods), folds)
                 .join(units.select("unit_code", "unit_name", "unit_level", "peer_group"), "unit_code")
                 .join(periods, "period")
@@ -100,7 +103,7 @@ public final class ScoreStage implements Stage {
             manualRows = manualRows.union(ManualScores.matched(ctx.spark, manual, List.of(e.getValue()),
                     e.getKey().substring(e.getValue().label().length())));
         }
-        Dataset<Row> wide = CriterionAggregates.wide(set, grid, periodFacts,
+        Dataset<Row> wide = CriterionAggregates.wide(set, grid, aggregation,
                 ReferenceTables.procedures(ctx.spark, ctx.reference.procedures), manualRows);
         Dataset<Row> scores = ScoreRows.score(set, wide).persist(StorageLevel.MEMORY_AND_DISK());
         scores.count();
@@ -131,7 +134,7 @@ public final class ScoreStage implements Stage {
                 .note("manual_scores", manual.size())
                 .whenWritten(() -> {
                     scores.unpersist();
-                    periodFacts.unpersist();
+                    partial.unpersist();
                 });
     }
 }

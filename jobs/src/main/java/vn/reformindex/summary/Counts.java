@@ -83,6 +83,21 @@ public final class Counts {
         return grouped.agg(a[0], java.util.Arrays.copyOfRange(a, 1, a.length));
     }
 
+    /**
+     * The counts per unit, period, procedure and field: the one aggregation of the period facts that the
+     * processing summary ({@link #rollUp} to the unit) and the procedure summary (to the procedure, to the field)
+     * are rolled up from.
+     */
+    public static Dataset<Row> perProcedureAndField(Dataset<Row> periodFacts) {
+        return count(periodFacts.groupBy("unit_code", "period", "procedure_code", "field_code"));
+    }
+
+    /** Already-counted rows summed by the given keys. */
+    public static Dataset<Row> rollUp(Dataset<Row> counts, Column... keys) {
+        Column[] s = sums();
+        return counts.groupBy(keys).agg(s[0], java.util.Arrays.copyOfRange(s, 1, s.length));
+    }
+
     /** Sums of already-counted columns (a roll-up). */
     public static Column[] sums() {
         List<Column> out = new ArrayList<>();

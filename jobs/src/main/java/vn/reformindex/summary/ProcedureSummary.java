@@ -24,11 +24,16 @@ public final class ProcedureSummary {
     }
 
     public static Dataset<Row> build(Dataset<Row> periodFacts, Dataset<Row> procedures, Dataset<Row> periods) {
-        Dataset<Row> byProcedure = Counts.count(periodFacts
-                .groupBy(col("unit_code"), col("period"), coalesce(col("procedure_code"), lit(NONE)).as("code")))
+        return fromCounts(Counts.perProcedureAndField(periodFacts), procedures, periods);
+    }
+
+    /** @param counts {@link Counts#perProcedureAndField}: rolled up to each procedure and to each field */
+    public static Dataset<Row> fromCounts(Dataset<Row> counts, Dataset<Row> procedures, Dataset<Row> periods) {
+        Dataset<Row> byProcedure = Counts.rollUp(counts, col("unit_code"), col("period"),
+                        coalesce(col("procedure_code"), lit(NONE)).as("code"))
                 .withColumn("breakdown", lit(BY_PROCEDURE));
-        Dataset<Row> byField = Counts.count(periodFacts
-                .groupBy(col("unit_code"), col("period"), coalesce(col("field_code"), lit(NONE)).as("code")))
+        Dataset<Row> byField = Counts.rollUp(counts, col("unit_code"), col("period"),
+                        coalesce(col("field_code"), lit(NONE)).as("code"))
                 .withColumn("breakdown", lit(BY_FIELD));
         Dataset<Row> names = procedures.select(col("procedure_code").as("code"), col("procedure_name").as("name"))
                 .withColumn("breakdown", lit(BY_PROCEDURE));

@@ -43,7 +43,13 @@ public final class ProcessingSummary {
      */
     public static Dataset<Row> build(Dataset<Row> periodFacts, Dataset<Row> facts, Dataset<Row> units,
                                      Dataset<Row> unitAncestors, Dataset<Row> periods, Dataset<Row> quarantine) {
-        Dataset<Row> counted = Counts.count(periodFacts.groupBy("unit_code", "period"))
+        return fromCounts(Counts.perProcedureAndField(periodFacts), facts, units, unitAncestors, periods, quarantine);
+    }
+
+    /** {@link #build} from {@link Counts#perProcedureAndField} (rolled up to the unit) instead of the period facts. */
+    public static Dataset<Row> fromCounts(Dataset<Row> counts, Dataset<Row> facts, Dataset<Row> units,
+                                          Dataset<Row> unitAncestors, Dataset<Row> periods, Dataset<Row> quarantine) {
+        Dataset<Row> counted = Counts.rollUp(counts, col("unit_code"), col("period"))
                 .withColumn("has_data", lit(true));
         Dataset<Row> valid = ReferenceTables.validUnits(units, periods);
         // Units with dossiers in a period they are no longer valid in (carried over from before an end

@@ -54,25 +54,26 @@ public final class SummaryStage implements Stage {
         Dataset<Row> periods = PeriodTable.of(ctx.spark, ctx.periods());
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> procedures = ReferenceTables.procedures(ctx.spark, ctx.reference.procedures);
-        // Three tables aggregate the same expansion: keep it once instead of re-reading the facts thrice.
+        // The facts are aggregated once, per unit, procedure and field; both summaries roll that small table
+        // up. Only the overdue list reads the dossiers again (it lists them), filtered as it reads.
         Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(facts, List.of("channel", "timeliness_published",
-                        "apology_letter", "procedure_code", "field_code", "end_at")), periods, ctx.reference.holidays)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        // Fill the cache once now: otherwise adaptive execution submits the independent shuffle stages of
-        // the three tables at once, and each of them recomputes the expansion before any has cached it.
-        periodFacts.count();
-        Dataset<Row> summary = ProcessingSummary.build(periodFacts, facts, units,
+                        "apology_letter", "procedure_code", "field_code", "end_at")), periods, ctx.reference.holidays);
+        Dataset<Row> counts = Counts.perProcedureAndField(periodFacts).persist(StorageLevel.MEMORY_AND_DISK());
+        // Fill the cache once now: otherwise adaptive execution submits the roll-ups' independent shuffle
+        // stages at once, and each of them aggregates the facts before any has cached the counts.
+        counts.count();
+        Dataset<Row> summary = ProcessingSummary.fromCounts(counts, facts, units,
                 ReferenceTables.unitAncestors(ctx.spark, ctx.reference.units), periods, inputs.optional(Tables.QUARANTINE));
         return new StageOutput()
                 .table(Tables.PROCESSING_SUMMARY, summary)
                 .table(Tables.OVERDUE_DOSSIERS, OverdueDossiers.build(periodFacts, procedures)
                         .join(org.apache.spark.sql.functions.broadcast(units.select("unit_code", "unit_name")),
                                 vn.reformindex.spark.Names.seq("unit_code"), "left"))
-                .table(Tables.PROCEDURE_SUMMARY, ProcedureSummary.build(periodFacts, procedures, periods))
+                .table(Tables.PROCEDURE_SUMMARY, ProcedureSummary.fromCounts(counts, procedures, periods))
                 .report(SummaryReports.processingSummary())
                 .report(SummaryReports.openOverdue())
                 .report(SummaryReports.resolvedLate())
-                .whenWritten(periodFacts::unpersist);
+                .whenWritten(counts::unpersist);
     }
 
     /** The balance identity on every row (exit code 6 when one breaks it). */
