@@ -52,6 +52,10 @@ final class CsvSplitter {
     private long line = 1;
     private int pushedBack = -2;
     private boolean done;
+    /** Characters read ahead from {@code in}: one call to the reader per block, not per character. */
+    private final char[] buf = new char[1 << 13];
+    private int pos;
+    private int lim;
 
     CsvSplitter(Reader in) {
         this(in, TextInput.MAX_RECORD_CHARS);
@@ -68,7 +72,18 @@ final class CsvSplitter {
             pushedBack = -2;
             return c;
         }
-        return in.read();
+        if (pos == lim) {
+            int n;
+            do {
+                n = in.read(buf, 0, buf.length);
+            } while (n == 0);
+            if (n < 0) {
+                return EOF;
+            }
+            pos = 0;
+            lim = n;
+        }
+        return buf[pos++];
     }
 
     /** The next record, or null at the end of the text. */

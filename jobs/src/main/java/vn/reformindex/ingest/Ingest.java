@@ -3,6 +3,7 @@ package vn.reformindex.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -156,15 +158,30 @@ public final class Ingest {
      */
     public static final class Reading {
         public final Dataset<Row> raw;
+        private final JavaRDD<Row> rows;
         private final List<InputFile> files;
         private final FileReports reports;
         private final org.apache.spark.util.LongAccumulator bytesRead;
 
-        Reading(Dataset<Row> raw, List<InputFile> files, FileReports reports, org.apache.spark.util.LongAccumulator bytesRead) {
+        Reading(JavaRDD<Row> rows, Dataset<Row> raw, List<InputFile> files, FileReports reports,
+                org.apache.spark.util.LongAccumulator bytesRead) {
+            this.rows = rows;
             this.raw = raw;
             this.files = files;
             this.reports = reports;
             this.bytesRead = bytesRead;
+        }
+
+        /**
+         * The records validated in the reading task itself (schema {@link #VALIDATED}), as {@link
+         * Ingest#validated} makes them from {@link #raw}: each record goes from the reader's row to its
+         * validated row without being turned into Spark's row format and back in between.
+         */
+        public Dataset<Row> validated(SparkSession spark, UnitRegistry units,
+                                      vn.reformindex.reference.ProcedureCatalogue procedures) {
+            RecordValidator validator = new RecordValidator(units, procedures);
+            RecordValidator.Layout layout = RecordValidator.RAW;
+            return spark.createDataFrame(rows.map(r -> validatedRow(validator, layout, r)), VALIDATED);
         }
 
         /**
@@ -224,7 +241,7 @@ public final class Ingest {
         org.apache.spark.util.LongAccumulator bytesRead = spark.sparkContext().longAccumulator("reform-index input bytes read");
         JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
                 .flatMap(f -> new RecordReader(f, aliases, known).readAudited(conf.storage(), reports::add, bytesRead));
-        return new Reading(spark.createDataFrame(rows, RawRecords.SCHEMA), files, reports, bytesRead);
+        return new Reading(rows, spark.createDataFrame(rows, RawRecords.SCHEMA), files, reports, bytesRead);
     }
 
     /**
@@ -274,6 +291,7 @@ public final class Ingest {
     static Dataset<Row> decide(Dataset<Row> marked, UnitRegistry units,
                                vn.reformindex.reference.ProcedureCatalogue procedures, PartitionCounts perPartition) {
         RecordValidator validator = new RecordValidator(units, procedures);
+        RecordValidator.Layout layout = new RecordValidator.Layout(marked.schema());
         int supersededIndex = marked.schema().fieldIndex(Fates.SUPERSEDED);
         return marked.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
             return new Iterator<Row>() {
@@ -294,7 +312,7 @@ public final class Ingest {
                 public Row next() {
                     Row r = it.next();
                     n++;
-                    return validator.decide(r, r.getBoolean(supersededIndex));
+                    return validator.decide(r, layout, r.getBoolean(supersededIndex));
                 }
             };
         }, Encoders.row(Fates.SCHEMA));
@@ -302,7 +320,7 @@ public final class Ingest {
 
     /** Raw records to fates; {@code tamper} sits between the reader and dedup (tests drop a record there). */
     public static Dataset<Row> fates(Dataset<Row> raw, ReferenceData ref, UnaryOperator<Dataset<Row>> tamper) {
-        return supersede(validated(tamper.apply(raw), ref.units, ref.procedures), null);
+        return supersede(validated(tamper.apply(raw), ref.units, ref.procedures));
     }
 
     /** Columns a validated record carries for the dedup, dropped once it is decided. */
@@ -324,11 +342,7 @@ public final class Ingest {
     public static Dataset<Row> validated(Dataset<Row> raw, UnitRegistry units,
                                          vn.reformindex.reference.ProcedureCatalogue procedures) {
         RecordValidator validator = new RecordValidator(units, procedures);
-        org.apache.spark.sql.types.StructType schema = raw.schema();
-        int codeIndex = schema.fieldIndex(DossierField.MA_HO_SO.source);
-        int updatedIndex = schema.fieldIndex(RawRecords.UPDATED_AT);
-        int malformedIndex = schema.fieldIndex(RawRecords.MALFORMED);
-        int width = Fates.SCHEMA.size();
+        RecordValidator.Layout layout = new RecordValidator.Layout(raw.schema());
         return raw.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> new Iterator<Row>() {
             @Override
             public boolean hasNext() {
@@ -337,21 +351,26 @@ public final class Ingest {
 
             @Override
             public Row next() {
-                Row r = it.next();
-                Row fate = validator.decide(r, false);
-                Object[] cells = new Object[width + 3];
-                for (int i = 0; i < width; i++) {
-                    cells[i] = fate.get(i);
-                }
-                String code = r.isNullAt(codeIndex) ? null : r.getString(codeIndex);
-                // as RawRecords.readableCode(): a code given, valid, in a record that could be split
-                boolean readable = code != null && !Values.INVALID.equals(code) && !r.getBoolean(malformedIndex);
-                cells[width] = readable ? code : null;
-                cells[width + 1] = r.get(updatedIndex);
-                cells[width + 2] = readable;
-                return org.apache.spark.sql.RowFactory.create(cells);
+                return validatedRow(validator, layout, it.next());
             }
         }, Encoders.row(VALIDATED));
+    }
+
+    /**
+     * One raw record validated as if it won its dedup, with its dedup keys (schema {@link #VALIDATED}): what
+     * {@link #validated} and the reading task ({@link Reading#validated}) make of each record.
+     */
+    static Row validatedRow(RecordValidator validator, RecordValidator.Layout l, Row r) {
+        Object[] fate = validator.decideCells(r, l, false);
+        int width = fate.length;
+        Object[] cells = java.util.Arrays.copyOf(fate, width + 3);
+        String code = (String) r.get(l.value[DossierField.MA_HO_SO.ordinal()]);
+        // as RawRecords.readableCode(): a code given, valid, in a record that could be split
+        boolean readable = code != null && !Values.INVALID.equals(code) && !r.getBoolean(l.malformed);
+        cells[width] = readable ? code : null;
+        cells[width + 1] = r.get(l.updatedAt);
+        cells[width + 2] = readable;
+        return org.apache.spark.sql.RowFactory.create(cells);
     }
 
     /**
@@ -367,52 +386,29 @@ public final class Ingest {
      * Re-syncs: among records whose MaHoSo can be read, the latest NgayCapNhat wins (missing is oldest),
      * then the file whose path sorts last, then the later line. A record that loses becomes
      * {@code superseded} and keeps only where it came from (its validation is void: only winners are
-     * validated). Returns the fates (schema {@link Fates#SCHEMA}); counts the records of each partition
-     * when {@code perPartition} is given.
+     * validated). Returns the fates (schema {@link Fates#SCHEMA}), in the partitions of {@code validated}.
      */
-    static Dataset<Row> supersede(Dataset<Row> validated, PartitionCounts perPartition) {
+    static Dataset<Row> supersede(Dataset<Row> validated) {
         WindowSpec newestFirst = Window.partitionBy(col(DEDUP_CODE))
                 .orderBy(col(DEDUP_UPDATED_AT).desc_nulls_last(), col(RawRecords.SOURCE_FILE).desc(),
                         col(RawRecords.SOURCE_LINE).desc());
         Dataset<Row> marked = validated.withColumn(DEDUP_SUPERSEDED,
                 col(DEDUP_READABLE).and(row_number().over(newestFirst).gt(1)));
-        int width = Fates.SCHEMA.size();
-        int supersededIndex = width + 3;
-        String[] names = Fates.SCHEMA.fieldNames();
-        boolean[] keptWhenSuperseded = new boolean[width];
-        for (int i = 0; i < width; i++) {
-            keptWhenSuperseded[i] = names[i].equals(RawRecords.RECON_UNIT) || names[i].equals("source_file")
-                    || names[i].equals("source_line") || names[i].equals("dossier_code");
+        // Column expressions, not a function over Row objects: Spark evaluates them on its own rows (a Row
+        // encoder as wide as the fates was most of the cost of this step).
+        Column superseded = col(DEDUP_SUPERSEDED);
+        List<Column> cols = new ArrayList<>();
+        for (org.apache.spark.sql.types.StructField f : Fates.SCHEMA.fields()) {
+            String name = f.name();
+            if (name.equals(Fates.FATE)) {
+                cols.add(when(superseded, lit(Fates.SUPERSEDED)).otherwise(col(name)).as(name));
+            } else if (name.equals(RawRecords.RECON_UNIT) || name.equals("source_file") || name.equals("source_line")
+                    || name.equals("dossier_code")) {
+                cols.add(col(name)); // a superseded record keeps where it came from
+            } else {
+                cols.add(when(superseded, lit(null).cast(f.dataType())).otherwise(col(name)).as(name));
+            }
         }
-        int fateIndex = Fates.SCHEMA.fieldIndex(Fates.FATE);
-        return marked.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> new Iterator<Row>() {
-            private long n;
-            private boolean reported;
-
-            @Override
-            public boolean hasNext() {
-                boolean more = it.hasNext();
-                if (!more && perPartition != null && !reported) {
-                    reported = true;
-                    perPartition.add(new long[] {org.apache.spark.TaskContext.getPartitionId(), n});
-                }
-                return more;
-            }
-
-            @Override
-            public Row next() {
-                Row r = it.next();
-                n++;
-                boolean superseded = r.getBoolean(supersededIndex);
-                Object[] cells = new Object[width];
-                for (int i = 0; i < width; i++) {
-                    cells[i] = superseded && !keptWhenSuperseded[i] ? null : r.get(i);
-                }
-                if (superseded) {
-                    cells[fateIndex] = Fates.SUPERSEDED;
-                }
-                return org.apache.spark.sql.RowFactory.create(cells);
-            }
-        }, Encoders.row(Fates.SCHEMA));
+        return marked.select(cols.toArray(new Column[0]));
     }
 }

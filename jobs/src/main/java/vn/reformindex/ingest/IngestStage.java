@@ -32,15 +32,16 @@ public final class IngestStage implements Stage {
     private static final TableDecl WARNINGS = Tables.INGEST_WARNINGS;
     private static final TableDecl INGESTED_FILES = Tables.INGESTED_FILES;
 
+    /** Null in production: the records then go from the reader to validation without a Dataset in between. */
     private final UnaryOperator<Dataset<Row>> tamper;
 
     public IngestStage() {
-        this(UnaryOperator.identity());
+        this.tamper = null;
     }
 
     /** For tests: {@code tamper} is applied between the reader and dedup (e.g. to drop a record). */
     public IngestStage(UnaryOperator<Dataset<Row>> tamper) {
-        this.tamper = tamper;
+        this.tamper = java.util.Objects.requireNonNull(tamper);
     }
 
     @Override
@@ -109,9 +110,10 @@ public final class IngestStage implements Stage {
         // are then spread by MaHoSo over partitions sized by the input (never one partition per file).
         Ingest.Reading reading = Ingest.readOnce(ctx.spark, ctx.storage, toRead, ctx.reference);
         int partitions = Ingest.partitions(ctx.spark, toRead);
-        Dataset<Row> tampered = tamper.apply(reading.raw);
+        Dataset<Row> tampered = tamper == null ? reading.raw : tamper.apply(reading.raw);
         PartitionCounts perPartition = new PartitionCounts();
         ctx.spark.sparkContext().register(perPartition, "reform-index records per partition");
+        Map<Integer, Long> spread;
         Dataset<Row> fates;
         Dataset<Row> staged;
         Dataset<Row> quarantine;
@@ -120,10 +122,14 @@ public final class IngestStage implements Stage {
         if (fullBecause != null) {
             // Validated as they are read, then one shuffle (typed rows; only quarantined records keep their
             // text) for the dedup, then cached: the tables below are cut from it.
-            fates = Ingest.supersede(Ingest.byDedupCode(Ingest.validated(tampered, ctx.reference.units,
-                            ctx.reference.procedures), partitions), perPartition)
+            Dataset<Row> validated = tamper == null
+                    ? reading.validated(ctx.spark, ctx.reference.units, ctx.reference.procedures)
+                    : Ingest.validated(tampered, ctx.reference.units, ctx.reference.procedures);
+            fates = Ingest.supersede(Ingest.byDedupCode(validated, partitions))
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            fates.count(); // the pass: read, audit, dedup, validation; the tables below are cut from the cache
+            // The pass (read, audit, dedup, validation) fills the cache; the tables below are cut from it.
+            // Its one action counts the records of each partition of the dedup, for the run record.
+            spread = recordsPerPartition(fates);
             audits = reading.audits(); // stops the run on an unreadable file, before anything is written
             staged = IngestTables.staged(fates);
             quarantine = IngestTables.quarantine(fates);
@@ -140,6 +146,7 @@ public final class IngestStage implements Stage {
                             perPartition)
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
             fates.count();
+            spread = perPartition.value();
             audits = reading.audits();
             Dataset<Row> displacedStaged = IncrementalIngest.displaced(ranked, "staged");
             Dataset<Row> displacedQuarantined = IncrementalIngest.displaced(ranked, "quarantine");
@@ -158,7 +165,7 @@ public final class IngestStage implements Stage {
                     .unionByName(fileWarnings);
             ingested = inputs.get(INGESTED_FILES).unionByName(ingested);
         }
-        Map<String, Object> readNote = readNote(toRead, partitions, perPartition.value());
+        Map<String, Object> readNote = readNote(toRead, partitions, spread);
         out.note("read", readNote);
         // Counted once every table is written: a table cut by reading a file again would show here.
         out.whenWritten(() -> readNote.put("file_bytes_read", reading.bytesRead()));
@@ -186,6 +193,15 @@ public final class IngestStage implements Stage {
                 .note("input_files", fileNotes)
                 .report(RejectedRecordsReport.report())
                 .whenWritten(finalFates::unpersist);
+    }
+
+    /** Records per partition of the (cached) fates: one row per partition that has records, so small. */
+    private static Map<Integer, Long> recordsPerPartition(Dataset<Row> fates) {
+        Map<Integer, Long> spread = new java.util.TreeMap<>();
+        for (Row r : fates.groupBy(org.apache.spark.sql.functions.spark_partition_id().as("p")).count().collectAsList()) {
+            spread.put(r.getInt(0), r.getLong(1));
+        }
+        return spread;
     }
 
     /**

@@ -25,6 +25,14 @@ final class RecordValidator implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DossierField[] CARRIED = DossierField.carried();
     private static final int STAGED_WIDTH = Tables.STAGED_DOSSIERS.schema().size();
+    private static final DossierField[] TIMESTAMPS = ofKind(DossierField.Kind.TIMESTAMP);
+    private static final DossierField[] CODES = ofKind(DossierField.Kind.CODE);
+    private static final DossierField[] FLAGS = ofKind(DossierField.Kind.FLAG);
+
+    /** The carried fields of a kind, in contract order (the order of the checks). */
+    private static DossierField[] ofKind(DossierField.Kind kind) {
+        return java.util.Arrays.stream(CARRIED).filter(f -> f.kind == kind).toArray(DossierField[]::new);
+    }
 
     private final UnitRegistry units;
     private final ProcedureCatalogue procedures;
@@ -34,88 +42,178 @@ final class RecordValidator implements Serializable {
         this.procedures = procedures;
     }
 
-    /** @param raw a raw record row; @param superseded whether a newer version of its dossier won */
-    Row decide(Row raw, boolean superseded) {
-        Object[] out = new Object[Fates.FIRST_STAGED + STAGED_WIDTH];
-        fate(out, RawRecords.RECON_UNIT, raw.getAs(RawRecords.RECON_UNIT));
-        staged(out, "source_file", raw.getAs(RawRecords.SOURCE_FILE));
-        staged(out, "source_line", raw.getAs(RawRecords.SOURCE_LINE));
-        String code = value(raw, DossierField.MA_HO_SO);
-        staged(out, "dossier_code", Values.INVALID.equals(code) ? null : code); // an unreadable code is not kept
-        if (superseded) {
-            fate(out, Fates.FATE, Fates.SUPERSEDED);
-            return RowFactory.create(out);
+    /**
+     * Where a raw record's columns are in the rows of one schema ({@link RawRecords#SCHEMA}, or a frame that
+     * adds columns to it): resolved once per schema, not by name for every record.
+     */
+    static final class Layout implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int reconUnit;
+        final int sourceFile;
+        final int sourceLine;
+        final int malformed;
+        final int byteLength;
+        final int lineSha256;
+        final int maskedText;
+        final int nestedInvalidDate;
+        final int updatedAt;
+        /** By {@link DossierField#ordinal()}: the value's column; -1 for personal fields (not carried). */
+        final int[] value = new int[DossierField.values().length];
+
+        Layout(org.apache.spark.sql.types.StructType schema) {
+            reconUnit = schema.fieldIndex(RawRecords.RECON_UNIT);
+            sourceFile = schema.fieldIndex(RawRecords.SOURCE_FILE);
+            sourceLine = schema.fieldIndex(RawRecords.SOURCE_LINE);
+            malformed = schema.fieldIndex(RawRecords.MALFORMED);
+            byteLength = schema.fieldIndex(RawRecords.BYTE_LENGTH);
+            lineSha256 = schema.fieldIndex(RawRecords.LINE_SHA256);
+            maskedText = schema.fieldIndex(RawRecords.MASKED_TEXT);
+            nestedInvalidDate = schema.fieldIndex(RawRecords.NESTED_INVALID_DATE);
+            updatedAt = schema.fieldIndex(RawRecords.UPDATED_AT);
+            java.util.Arrays.fill(value, -1);
+            for (DossierField f : CARRIED) {
+                value[f.ordinal()] = schema.fieldIndex(f.source);
+            }
         }
-        ReasonCode reason = check(raw, out);
+    }
+
+    /** The layout of the reader's own rows. */
+    static final Layout RAW = new Layout(RawRecords.SCHEMA);
+
+    // Positions in a fate row, resolved once (a lookup by name for every record and column was a hot spot).
+    private static final int FATE = Fates.SCHEMA.fieldIndex(Fates.FATE);
+    private static final int REASON = Fates.SCHEMA.fieldIndex(Fates.REASON);
+    private static final int RECON_UNIT = Fates.SCHEMA.fieldIndex(RawRecords.RECON_UNIT);
+    private static final int MASKED_TEXT = Fates.SCHEMA.fieldIndex(RawRecords.MASKED_TEXT);
+    private static final int BYTE_LENGTH = Fates.SCHEMA.fieldIndex(RawRecords.BYTE_LENGTH);
+    private static final int LINE_SHA256 = Fates.SCHEMA.fieldIndex(RawRecords.LINE_SHA256);
+    private static final int SOURCE_FILE = stagedIndex("source_file");
+    private static final int SOURCE_LINE = stagedIndex("source_line");
+    private static final int DOSSIER_CODE = stagedIndex("dossier_code");
+    private static final int UPDATED_AT = stagedIndex("updated_at");
+    private static final int STATUS = stagedIndex("status");
+    private static final int REPORTED_UNIT_CODE = stagedIndex("reported_unit_code");
+    private static final int UNIT_CODE = stagedIndex("unit_code");
+    private static final int RECEIVED_AT = stagedIndex("received_at");
+    private static final int SUBMITTED_AT = stagedIndex("submitted_at");
+    private static final int PROCEDURE_CODE = stagedIndex("procedure_code");
+    private static final int FIELD_CODE = stagedIndex("field_code");
+    private static final int WARNINGS = stagedIndex("warnings");
+    private static final int CHANNEL = stagedIndex("channel");
+    private static final int ONLINE_LEVEL = stagedIndex("online_level");
+    private static final int APPLICANT_TYPE = stagedIndex("applicant_type");
+    private static final int SUPPLEMENT_COUNT = stagedIndex("supplement_count");
+    private static final int ONLINE_PAYMENT = stagedIndex("online_payment");
+    private static final int RATING = stagedIndex("rating");
+    private static final int SUPPLEMENT_HOURS = stagedIndex("supplement_hours");
+    private static final int FEE_TOTAL = stagedIndex("fee_total");
+    /** By {@link DossierField#ordinal()}: the field's staged column in a fate row; -1 for personal fields. */
+    private static final int[] STAGED_OF = new int[DossierField.values().length];
+    private static final java.util.Map<String, Integer> STAGED_BY_NAME = new java.util.HashMap<>();
+
+    static {
+        java.util.Arrays.fill(STAGED_OF, -1);
+        for (DossierField f : CARRIED) {
+            STAGED_OF[f.ordinal()] = stagedIndex(f.staged);
+        }
+        for (String name : Tables.STAGED_DOSSIERS.schema().fieldNames()) {
+            STAGED_BY_NAME.put(name, stagedIndex(name));
+        }
+    }
+
+    private static int stagedIndex(String name) {
+        return Fates.FIRST_STAGED + Tables.STAGED_DOSSIERS.schema().fieldIndex(name);
+    }
+
+    /** @param raw a raw record row ({@link RawRecords#SCHEMA}); @param superseded whether a newer version of its dossier won */
+    Row decide(Row raw, boolean superseded) {
+        return decide(raw, raw.schema() == null ? RAW : new Layout(raw.schema()), superseded);
+    }
+
+    /** As {@link #decide(Row, boolean)}, the raw record's columns at the positions of {@code l}. */
+    Row decide(Row raw, Layout l, boolean superseded) {
+        return RowFactory.create(decideCells(raw, l, superseded));
+    }
+
+    /** The fate row's cells ({@link Fates#SCHEMA}) of a raw record whose columns are at the positions of {@code l}. */
+    Object[] decideCells(Row raw, Layout l, boolean superseded) {
+        Object[] out = new Object[Fates.FIRST_STAGED + STAGED_WIDTH];
+        out[RECON_UNIT] = raw.get(l.reconUnit);
+        out[SOURCE_FILE] = raw.get(l.sourceFile);
+        out[SOURCE_LINE] = raw.get(l.sourceLine);
+        String code = value(raw, l, DossierField.MA_HO_SO);
+        out[DOSSIER_CODE] = Values.INVALID.equals(code) ? null : code; // an unreadable code is not kept
+        if (superseded) {
+            out[FATE] = Fates.SUPERSEDED;
+            return out;
+        }
+        ReasonCode reason = check(raw, l, out);
         if (reason == null) {
-            fate(out, Fates.FATE, Fates.ACCEPTED);
+            out[FATE] = Fates.ACCEPTED;
         } else {
-            fate(out, Fates.FATE, Fates.QUARANTINED);
-            fate(out, Fates.REASON, reason.name());
-            if (raw.<Boolean>getAs(RawRecords.MALFORMED)) {
-                fate(out, RawRecords.BYTE_LENGTH, raw.getAs(RawRecords.BYTE_LENGTH));
-                fate(out, RawRecords.LINE_SHA256, raw.getAs(RawRecords.LINE_SHA256));
+            out[FATE] = Fates.QUARANTINED;
+            out[REASON] = reason.name();
+            if (raw.getBoolean(l.malformed)) {
+                out[BYTE_LENGTH] = raw.get(l.byteLength);
+                out[LINE_SHA256] = raw.get(l.lineSha256);
             } else {
-                fate(out, RawRecords.MASKED_TEXT, raw.getAs(RawRecords.MASKED_TEXT));
+                out[MASKED_TEXT] = raw.get(l.maskedText);
             }
             for (int i = Fates.FIRST_STAGED; i < out.length; i++) { // a quarantined record stages nothing
-                String name = Fates.SCHEMA.fields()[i].name();
-                if (!name.equals("source_file") && !name.equals("source_line") && !name.equals("dossier_code")) {
+                if (i != SOURCE_FILE && i != SOURCE_LINE && i != DOSSIER_CODE) {
                     out[i] = null;
                 }
             }
             // Kept so that a later incremental run can apply the re-sync tie-break to this record too.
-            staged(out, "updated_at", raw.get(raw.fieldIndex(RawRecords.UPDATED_AT)));
+            out[UPDATED_AT] = raw.get(l.updatedAt);
         }
-        return RowFactory.create(out);
+        return out;
     }
 
-    private ReasonCode check(Row raw, Object[] out) {
-        if (raw.<Boolean>getAs(RawRecords.MALFORMED)) {
+    private ReasonCode check(Row raw, Layout l, Object[] out) {
+        if (raw.getBoolean(l.malformed)) {
             return ReasonCode.MALFORMED_RECORD;
         }
-        if (value(raw, DossierField.MA_HO_SO) == null) {
+        if (value(raw, l, DossierField.MA_HO_SO) == null) {
             return ReasonCode.MISSING_CODE;
         }
-        Integer status = Values.integer(value(raw, DossierField.TRANG_THAI_HO_SO));
+        Integer status = Values.integer(value(raw, l, DossierField.TRANG_THAI_HO_SO));
         if (status == null || status < 1 || status > 10) {
             return ReasonCode.INVALID_STATUS;
         }
-        staged(out, "status", status);
+        out[STATUS] = status;
         // Dates
-        if (raw.getBoolean(raw.fieldIndex(RawRecords.NESTED_INVALID_DATE))) {
+        if (raw.getBoolean(l.nestedInvalidDate)) {
             return ReasonCode.INVALID_DATE;
         }
-        for (DossierField f : CARRIED) {
-            if (f.kind == DossierField.Kind.TIMESTAMP) {
-                String v = value(raw, f);
-                if (v != null) {
-                    LocalDateTime t = DateTimes.parse(v);
-                    if (t == null) {
-                        return ReasonCode.INVALID_DATE;
-                    }
-                    staged(out, f.staged, t);
+        for (DossierField f : TIMESTAMPS) {
+            String v = value(raw, l, f);
+            if (v != null) {
+                LocalDateTime t = DateTimes.parse(v);
+                if (t == null) {
+                    return ReasonCode.INVALID_DATE;
                 }
+                out[STAGED_OF[f.ordinal()]] = t;
             }
         }
         // Other values
-        if (!domain(raw, out)) {
+        if (!domain(raw, l, out)) {
             return ReasonCode.INVALID_VALUE;
         }
         // Unit
         List<String> warnings = new ArrayList<>();
-        String given = value(raw, DossierField.MA_DON_VI);
-        String reported = given != null ? given : RecordReader.prefix(value(raw, DossierField.MA_HO_SO));
+        String given = value(raw, l, DossierField.MA_DON_VI);
+        String reported = given != null ? given : RecordReader.prefix(value(raw, l, DossierField.MA_HO_SO));
         if (!units.knows(reported)) {
             return ReasonCode.UNKNOWN_UNIT;
         }
         if (given == null) {
             warnings.add(WarningCode.UNIT_FROM_PREFIX.name());
         }
-        staged(out, "reported_unit_code", reported);
+        out[REPORTED_UNIT_CODE] = reported;
         LocalDateTime endAt = endAt(status, out);
-        LocalDateTime received = (LocalDateTime) get(out, "received_at");
-        LocalDateTime submitted = (LocalDateTime) get(out, "submitted_at");
+        LocalDateTime received = (LocalDateTime) out[RECEIVED_AT];
+        LocalDateTime submitted = (LocalDateTime) out[SUBMITTED_AT];
         LocalDateTime ref = received != null ? received : submitted != null ? submitted : endAt;
         String unit = reported;
         if (ref != null) {
@@ -125,7 +223,7 @@ final class RecordValidator implements Serializable {
                 return ReasonCode.UNIT_NOT_VALID_ON_DATE;
             }
         }
-        staged(out, "unit_code", unit);
+        out[UNIT_CODE] = unit;
         if (received == null && !EndOfProcessing.NOT_RECEIVED.contains(status)) {
             return ReasonCode.MISSING_RECEIPT_DATE;
         }
@@ -135,50 +233,50 @@ final class RecordValidator implements Serializable {
         if (endAt != null && received != null && endAt.isBefore(received)) {
             return ReasonCode.END_BEFORE_RECEIPT;
         }
-        String procedure = value(raw, DossierField.MA_TTHC);
+        String procedure = value(raw, l, DossierField.MA_TTHC);
         if (procedures.present() && !procedures.knows(procedure)) {
             warnings.add(WarningCode.PROCEDURE_UNKNOWN.name());
         }
-        staged(out, "procedure_code", procedure);
-        staged(out, "field_code", value(raw, DossierField.MA_LINH_VUC));
-        staged(out, "warnings", scala.jdk.javaapi.CollectionConverters.asScala(warnings).toSeq());
+        out[PROCEDURE_CODE] = procedure;
+        out[FIELD_CODE] = value(raw, l, DossierField.MA_LINH_VUC);
+        out[WARNINGS] = scala.jdk.javaapi.CollectionConverters.asScala(warnings).toSeq();
         return null;
     }
 
     /** end_at by the status table of definitions.md. */
     private static LocalDateTime endAt(int status, Object[] out) {
-        return EndOfProcessing.endAt(status, c -> (LocalDateTime) get(out, c));
+        return EndOfProcessing.endAt(status, c -> (LocalDateTime) out[STAGED_BY_NAME.get(c)]);
     }
 
     /**
      * Checks and types every non-date value; false when one is out of its domain. A code is out of its
      * domain when it held a control or invisible character, or a JSON boolean, list or object.
      */
-    private boolean domain(Row raw, Object[] out) {
-        for (DossierField f : CARRIED) {
-            if (f.kind == DossierField.Kind.CODE && Values.INVALID.equals(value(raw, f))) {
+    private boolean domain(Row raw, Layout l, Object[] out) {
+        for (DossierField f : CODES) {
+            if (Values.INVALID.equals(value(raw, l, f))) {
                 return false;
             }
         }
-        Integer channel = intIn(raw, DossierField.KENH_THUC_HIEN, 1, 3);
+        Integer channel = intIn(raw, l, DossierField.KENH_THUC_HIEN, 1, 3);
         if (channel == BAD) {
             return false;
         }
-        staged(out, "channel", channel == null ? 1 : channel); // empty channel means in person
-        Integer level = intIn(raw, DossierField.MUC_DO, 2, 4);
-        Integer applicant = intIn(raw, DossierField.LOAI_DOI_TUONG, 1, 4);
-        Integer supplements = intIn(raw, DossierField.SO_LAN_BO_SUNG, 0, 100000);
-        Integer payment = intIn(raw, DossierField.DUOC_THANH_TOAN_TRUC_TUYEN, 0, 2);
-        Integer rating = intIn(raw, DossierField.DANH_GIA, 1, 3);
+        out[CHANNEL] = channel == null ? 1 : channel; // empty channel means in person
+        Integer level = intIn(raw, l, DossierField.MUC_DO, 2, 4);
+        Integer applicant = intIn(raw, l, DossierField.LOAI_DOI_TUONG, 1, 4);
+        Integer supplements = intIn(raw, l, DossierField.SO_LAN_BO_SUNG, 0, 100000);
+        Integer payment = intIn(raw, l, DossierField.DUOC_THANH_TOAN_TRUC_TUYEN, 0, 2);
+        Integer rating = intIn(raw, l, DossierField.DANH_GIA, 1, 3);
         if (level == BAD || applicant == BAD || supplements == BAD || payment == BAD || rating == BAD) {
             return false;
         }
-        staged(out, "online_level", level);
-        staged(out, "applicant_type", applicant);
-        staged(out, "supplement_count", supplements == null ? 0 : supplements);
-        staged(out, "online_payment", payment);
-        staged(out, "rating", rating);
-        String hoursText = value(raw, DossierField.GIO_CHO_BO_SUNG);
+        out[ONLINE_LEVEL] = level;
+        out[APPLICANT_TYPE] = applicant;
+        out[SUPPLEMENT_COUNT] = supplements == null ? 0 : supplements;
+        out[ONLINE_PAYMENT] = payment;
+        out[RATING] = rating;
+        String hoursText = value(raw, l, DossierField.GIO_CHO_BO_SUNG);
         BigDecimal hours = BigDecimal.ZERO;
         if (hoursText != null) {
             hours = Values.decimal(hoursText);
@@ -186,25 +284,23 @@ final class RecordValidator implements Serializable {
                 return false;
             }
         }
-        staged(out, "supplement_hours", hours.setScale(2, RoundingMode.HALF_UP));
-        String feeText = value(raw, DossierField.TONG_PHI_LE_PHI);
+        out[SUPPLEMENT_HOURS] = hours.setScale(2, RoundingMode.HALF_UP);
+        String feeText = value(raw, l, DossierField.TONG_PHI_LE_PHI);
         if (feeText != null) {
             BigDecimal fee = Values.money(feeText);
             if (fee == null || fee.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                 return false;
             }
-            staged(out, "fee_total", fee.longValueExact());
+            out[FEE_TOTAL] = fee.longValueExact();
         }
-        for (DossierField f : CARRIED) {
-            if (f.kind == DossierField.Kind.FLAG) {
-                String v = value(raw, f);
-                if (v != null) {
-                    Boolean b = Values.flag(v);
-                    if (b == null) {
-                        return false;
-                    }
-                    staged(out, f.staged, b);
+        for (DossierField f : FLAGS) {
+            String v = value(raw, l, f);
+            if (v != null) {
+                Boolean b = Values.flag(v);
+                if (b == null) {
+                    return false;
                 }
+                out[STAGED_OF[f.ordinal()]] = b;
             }
         }
         return true;
@@ -213,8 +309,8 @@ final class RecordValidator implements Serializable {
     /** Sentinel for "present but out of range". */
     private static final Integer BAD = Integer.MIN_VALUE;
 
-    private static Integer intIn(Row raw, DossierField f, int min, int max) {
-        String v = value(raw, f);
+    private static Integer intIn(Row raw, Layout l, DossierField f, int min, int max) {
+        String v = value(raw, l, f);
         if (v == null) {
             return null;
         }
@@ -222,20 +318,7 @@ final class RecordValidator implements Serializable {
         return i == null || i < min || i > max ? BAD : i;
     }
 
-    static String value(Row raw, DossierField f) {
-        return raw.getAs(f.source);
-    }
-
-    /** Sets a column of the fate row that precedes the staged columns. */
-    private static void fate(Object[] out, String name, Object v) {
-        out[Fates.SCHEMA.fieldIndex(name)] = v;
-    }
-
-    private static void staged(Object[] out, String name, Object v) {
-        out[Fates.FIRST_STAGED + Tables.STAGED_DOSSIERS.schema().fieldIndex(name)] = v;
-    }
-
-    private static Object get(Object[] out, String name) {
-        return out[Fates.FIRST_STAGED + Tables.STAGED_DOSSIERS.schema().fieldIndex(name)];
+    private static String value(Row raw, Layout l, DossierField f) {
+        return (String) raw.get(l.value[f.ordinal()]);
     }
 }
