@@ -1,14 +1,11 @@
 package vn.reformindex.ranking;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.Criterion;
 import vn.reformindex.criteria.ScoreStatus;
@@ -21,16 +18,11 @@ import vn.reformindex.criteria.Uncertainty;
  * the bootstrap's counts are functions of (seed, draw, period, unit, criterion): the same seed gives the same
  * totals on any cluster, in any partitioning. Points are computed by the criterion's own rule in exact
  * decimals (so a draw with no variation reproduces the published total); the random numbers themselves are
- * doubles.
+ * doubles. What depends on the unit alone ({@link Figures}) or the draw alone ({@link Draw}) is computed once
+ * by the caller, not per unit and draw.
  */
-final class DrawTotal implements MapFunction<Row, Row> {
+final class DrawTotal implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final StructType SCHEMA = new StructType()
-            .add("unit_code", DataTypes.StringType, false)
-            .add("period", DataTypes.StringType, false)
-            .add("peer_group", DataTypes.StringType, false)
-            .add("draw", DataTypes.LongType, false)
-            .add("draw_total", DataTypes.DoubleType, true);
     private static final int SCALE = ScoringRule.SCALE;
     /** Streams of the hash: weights, method, bootstrap. */
     private static final long WEIGHT = 1, METHOD = 2, BOOTSTRAP = 3;
@@ -38,48 +30,76 @@ final class DrawTotal implements MapFunction<Row, Row> {
     private final CriteriaSet set;
     private final Uncertainty u;
 
+    /** Index of each criterion's {@code times} criterion (-1: none or unknown). */
+    private final int[] times;
+
     DrawTotal(CriteriaSet set, Uncertainty u) {
         this.set = set;
         this.u = u;
+        this.times = new int[set.criteria.size()];
+        for (int i = 0; i < times.length; i++) {
+            String t = set.criteria.get(i).times;
+            times[i] = t == null ? -1 : index(t);
+        }
     }
 
-    @Override
-    public Row call(Row r) {
-        long draw = r.getAs("draw");
-        String unit = r.getAs("unit_code");
-        String period = r.getAs("period");
-        List<Row> figures = r.getList(r.fieldIndex("figures"));
-        BigDecimal total = total(draw, unit, period, figures);
-        return RowFactory.create(unit, period, r.getAs("peer_group"), draw, total == null ? null : total.doubleValue());
-    }
-
-    /** The draw's published total (two decimals, half-up) of a unit from its {@code scores} rows, or null. */
-    BigDecimal total(long draw, String unit, String period, List<Row> figures) {
+    /**
+     * A unit's {@code scores} rows read once into arrays by criterion (the last row of a criterion wins),
+     * with what the bootstrap needs of each count: the work that does not depend on the draw.
+     */
+    Figures figures(String unit, String period, List<Row> figures) {
         int n = set.criteria.size();
-        String[] status = new String[n];
-        BigDecimal[] num = new BigDecimal[n];
-        BigDecimal[] den = new BigDecimal[n];
-        BigDecimal[] manualPoints = new BigDecimal[n];
-        for (Row f : figures) {
-            int i = index(f.getAs("criterion_code"));
+        Figures f = new Figures(n, period.hashCode(), unit.hashCode());
+        for (Row r : figures) {
+            int i = index(r.getAs("criterion_code"));
             if (i < 0) {
                 continue;
             }
-            status[i] = f.getAs("status");
-            num[i] = f.getAs("numerator");
-            den[i] = f.getAs("denominator");
-            manualPoints[i] = f.getAs("points");
+            f.status[i] = r.getAs("status");
+            f.num[i] = r.getAs("numerator");
+            f.den[i] = r.getAs("denominator");
+            f.manualPoints[i] = r.getAs("points");
         }
+        for (int i = 0; i < n; i++) {
+            f.scored[i] = ScoreStatus.SCORED.equals(f.status[i]) && f.num[i] != null && f.den[i] != null;
+            f.counted[i] = f.status[i] != null && !ScoreStatus.NOT_APPLICABLE.equals(f.status[i]);
+            f.manual[i] = ScoreStatus.MANUAL.equals(f.status[i]) && f.manualPoints[i] != null;
+            if (f.scored[i] && u.bootstrap && set.criteria.get(i).source == Criterion.Source.DOSSIERS) {
+                f.trials[i] = trials(f.num[i], f.den[i]);
+                f.ratio[i] = f.trials[i] < 0 ? 0 : f.num[i].stripTrailingZeros().doubleValue() / f.trials[i];
+            }
+        }
+        return f;
+    }
+
+    /** The draw's parameters, the same for every unit: method choices and each criterion's weight and maximum. */
+    Draw draw(long draw) {
+        int n = set.criteria.size();
         boolean linear = u.alternatives && uniform(u.seed, draw, METHOD, 0) < 0.5;
         boolean otherMissing = u.alternatives && uniform(u.seed, draw, METHOD, 1) < 0.5;
         boolean rescale = (set.missingRule == CriteriaSet.MissingRule.RESCALE) != otherMissing;
+        BigDecimal[] w = new BigDecimal[n];
+        BigDecimal[] max = new BigDecimal[n];
+        ScoringRule[] rule = new ScoringRule[n];
+        for (int i = 0; i < n; i++) {
+            Criterion c = set.criteria.get(i);
+            w[i] = weight(draw, i);
+            max[i] = c.max.multiply(w[i]);
+            rule[i] = linear && c.scoring.kind == ScoringRule.Kind.TARGET ? ScoringRule.linear() : c.scoring;
+        }
+        return new Draw(draw, rescale, w, max, rule);
+    }
+
+    /** The draw's published total (two decimals, half-up) of a unit, or null. */
+    BigDecimal total(Draw d, Figures f) {
+        int n = set.criteria.size();
         // Bootstrap first: a criterion multiplied by another (times) uses the other's resampled count.
         BigDecimal[] drawn = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
-            Criterion c = set.criteria.get(i);
-            if (ScoreStatus.SCORED.equals(status[i]) && num[i] != null && den[i] != null) {
-                drawn[i] = u.bootstrap && c.source == Criterion.Source.DOSSIERS
-                        ? resample(num[i], den[i], mix(u.seed, draw, BOOTSTRAP, period.hashCode(), unit.hashCode(), i)) : num[i];
+            if (f.scored[i]) {
+                drawn[i] = f.trials[i] < 0 ? f.num[i]
+                        : BigDecimal.valueOf(binomial(f.trials[i], f.ratio[i], new SplittableRandom(
+                                mix(u.seed, d.draw, BOOTSTRAP, f.periodHash, f.unitHash, i))));
             }
         }
         BigDecimal points = BigDecimal.ZERO;
@@ -87,33 +107,31 @@ final class DrawTotal implements MapFunction<Row, Row> {
         BigDecimal applicable = BigDecimal.ZERO;
         BigDecimal applicableDrawn = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
-            Criterion c = set.criteria.get(i);
-            if (status[i] == null || ScoreStatus.NOT_APPLICABLE.equals(status[i])) {
+            if (!f.counted[i]) {
                 continue;
             }
-            BigDecimal w = weight(draw, i);
-            BigDecimal max = c.max.multiply(w);
+            Criterion c = set.criteria.get(i);
+            BigDecimal max = d.max[i];
             applicable = applicable.add(c.max);
             applicableDrawn = applicableDrawn.add(max);
             BigDecimal p = null;
-            if (ScoreStatus.SCORED.equals(status[i]) && drawn[i] != null) {
+            if (f.scored[i]) {
                 BigDecimal nn = drawn[i];
-                BigDecimal dd = den[i];
+                BigDecimal dd = f.den[i];
                 if (c.times != null) {
-                    int j = index(c.times);
+                    int j = times[i];
                     if (j < 0 || drawn[j] == null) {
                         continue;
                     }
                     nn = nn.multiply(drawn[j]);
-                    dd = dd.multiply(den[j]);
+                    dd = dd.multiply(f.den[j]);
                 }
                 if (dd.signum() <= 0) {
                     continue;
                 }
-                ScoringRule rule = linear && c.scoring.kind == ScoringRule.Kind.TARGET ? ScoringRule.linear() : c.scoring;
-                p = rule.points(nn, dd, max);
-            } else if (ScoreStatus.MANUAL.equals(status[i]) && manualPoints[i] != null) {
-                p = manualPoints[i].multiply(w);
+                p = d.rule[i].points(nn, dd, max);
+            } else if (f.manual[i]) {
+                p = f.manualPoints[i].multiply(d.w[i]);
             }
             if (p != null) {
                 points = points.add(p);
@@ -124,7 +142,7 @@ final class DrawTotal implements MapFunction<Row, Row> {
             return null; // as in the published totals: no total without a criterion that has points
         }
         BigDecimal total;
-        if (rescale) {
+        if (d.rescale) {
             total = points.multiply(set.total).divide(available, SCALE, RoundingMode.HALF_UP);
         } else {
             // Zero: criteria without points count 0; the drawn weights are renormalised so that the applicable
@@ -133,6 +151,55 @@ final class DrawTotal implements MapFunction<Row, Row> {
                     : points.multiply(applicable).divide(applicableDrawn, SCALE, RoundingMode.HALF_UP);
         }
         return total.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** One unit's figures by criterion index; {@code trials[i] >= 0} when the bootstrap resamples criterion i. */
+    static final class Figures {
+        final String[] status;
+        final BigDecimal[] num;
+        final BigDecimal[] den;
+        final BigDecimal[] manualPoints;
+        /** scored with both counts; counted (applicable, has a status); manual with points. */
+        final boolean[] scored;
+        final boolean[] counted;
+        final boolean[] manual;
+        final long[] trials;
+        /** The binomial's probability, as {@link #resample} computes it. */
+        final double[] ratio;
+        final long periodHash;
+        final long unitHash;
+
+        Figures(int n, int periodHash, int unitHash) {
+            status = new String[n];
+            num = new BigDecimal[n];
+            den = new BigDecimal[n];
+            manualPoints = new BigDecimal[n];
+            scored = new boolean[n];
+            counted = new boolean[n];
+            manual = new boolean[n];
+            trials = new long[n];
+            java.util.Arrays.fill(trials, -1);
+            ratio = new double[n];
+            this.periodHash = periodHash;
+            this.unitHash = unitHash;
+        }
+    }
+
+    /** One draw's parameters. */
+    static final class Draw {
+        final long draw;
+        final boolean rescale;
+        final BigDecimal[] w;
+        final BigDecimal[] max;
+        final ScoringRule[] rule;
+
+        Draw(long draw, boolean rescale, BigDecimal[] w, BigDecimal[] max, ScoringRule[] rule) {
+            this.draw = draw;
+            this.rescale = rescale;
+            this.w = w;
+            this.max = max;
+            this.rule = rule;
+        }
     }
 
     /** The draw's weight factor of criterion i: uniform in [1 - band, 1 + band], six decimals (exactly 1 at band 0). */
@@ -159,14 +226,22 @@ final class DrawTotal implements MapFunction<Row, Row> {
      * a sum or a scaled count (days, per 1,000) is kept as it is.
      */
     static BigDecimal resample(BigDecimal numerator, BigDecimal denominator, long seed) {
+        long trials = trials(numerator, denominator);
+        if (trials < 0) {
+            return numerator;
+        }
+        double p = numerator.stripTrailingZeros().doubleValue() / trials;
+        return BigDecimal.valueOf(binomial(trials, p, new SplittableRandom(seed)));
+    }
+
+    /** The denominator as a number of trials when the numerator is a count of its dossiers, else -1. */
+    static long trials(BigDecimal numerator, BigDecimal denominator) {
         BigDecimal n = numerator.stripTrailingZeros();
         BigDecimal d = denominator.stripTrailingZeros();
         if (n.scale() > 0 || d.scale() > 0 || n.signum() < 0 || n.compareTo(d) > 0 || d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
-            return numerator;
+            return -1;
         }
-        long trials = d.longValueExact();
-        double p = n.doubleValue() / trials;
-        return BigDecimal.valueOf(binomial(trials, p, new SplittableRandom(seed)));
+        return d.longValueExact();
     }
 
     /** A binomial(trials, p) draw: exact for small samples, normal approximation when trials x p x (1 - p) >= 25. */
