@@ -26,6 +26,8 @@ import vn.reformindex.table.TableDecl;
  */
 public final class CommitteeReports {
     private static final Logger LOG = LogManager.getLogger(CommitteeReports.class);
+    /** Units of a period's report above which no PDF is printed (a province has hundreds; about 18 KB of HTML each). */
+    static final int PDF_MAX_UNITS = 2000;
     public static final String SUMMARY = "summary.md";
 
     /** What was written: file names, and how to get the PDF when it could not be printed (else null). */
@@ -50,6 +52,12 @@ public final class CommitteeReports {
      */
     public static Written write(Function<TableDecl, Dataset<Row>> tables, CriteriaSet set, List<String> periods,
                                 String dataCutOff, Storage storage, String dir) throws IOException {
+        return write(tables, set, periods, dataCutOff, storage, dir, PDF_MAX_UNITS);
+    }
+
+    /** As {@link #write}, printing the PDF of a period with at most {@code pdfMaxUnits} units. */
+    static Written write(Function<TableDecl, Dataset<Row>> tables, CriteriaSet set, List<String> periods,
+                         String dataCutOff, Storage storage, String dir, int pdfMaxUnits) throws IOException {
         List<String> ordered = new ArrayList<>(periods);
         ordered.sort(Comparator.comparing((String p) -> Period.parse(p).start())
                 .thenComparing(p -> Period.parse(p).end(), Comparator.reverseOrder()));
@@ -69,7 +77,11 @@ public final class CommitteeReports {
                 byte[] html = HtmlReport.render(page).getBytes(StandardCharsets.UTF_8);
                 write(storage, Storage.join(dir, htmlName(period)), html);
                 files.add(htmlName(period));
-                if (chromium != null) {
+                if (chromium != null && page.scorecards().size() > pdfMaxUnits) {
+                    // A national report (13,000 units, 220 MB of HTML) is not printed in minutes nor read on paper.
+                    pdfNote = "the PDF is printed for at most " + pdfMaxUnits + " units (" + page.scorecards().size()
+                            + " in " + period + "); open the HTML in a browser, or run the province's units alone";
+                } else if (chromium != null) {
                     Path localHtml = tmp.resolve(htmlName(period));
                     Path localPdf = tmp.resolve(pdfName(period));
                     Files.write(localHtml, html);

@@ -107,10 +107,12 @@ public final class ReportData {
             peerGroups.add(peerGroup(e.getKey(), e.getValue(), groupCodes, groupNames, cardsByUnit, tiers, first));
         }
         List<Scorecard> scorecards = new ArrayList<>();
+        // Each unit's history by its code once: searching all rankings per unit was quadratic (minutes at 13,000 units).
+        Map<String, List<Map<String, Object>>> rankingsByUnit = byUnit(rankings);
         for (Map<String, Object> r : current) {
             String unit = (String) r.get("unit_code");
             scorecards.add(scorecard(r, cardsByUnit.getOrDefault(unit, List.of()), findingsByUnit.getOrDefault(unit, List.of()),
-                    overdue.getOrDefault(unit, Map.of()), rankings, runPeriods, tiers));
+                    overdue.getOrDefault(unit, Map.of()), rankingsByUnit.getOrDefault(unit, List.of()), runPeriods, tiers));
         }
         String periodVi = vietnamesePeriod(period);
         return new ReportModel.Page("Báo cáo kết quả chỉ số cải cách hành chính - " + periodVi, period, periodVi,
@@ -269,7 +271,7 @@ public final class ReportData {
     // ---------------------------------------------------------------- scorecards
 
     private Scorecard scorecard(Map<String, Object> r, List<Map<String, Object>> card, List<Map<String, Object>> findings,
-                                Map<String, Long> overdue, List<Map<String, Object>> rankings, List<String> runPeriods,
+                                Map<String, Long> overdue, List<Map<String, Object>> unitRankings, List<String> runPeriods,
                                 List<CriteriaSet.Tier> tiers) {
         String unit = (String) r.get("unit_code");
         boolean ranked = Boolean.TRUE.equals(r.get("ranked"));
@@ -300,12 +302,7 @@ public final class ReportData {
                     fmt(Tables.FINDINGS, "points_lost", f.get("points_lost"))));
         }
         List<History> history = new ArrayList<>();
-        List<Map<String, Object>> mine = new ArrayList<>();
-        for (Map<String, Object> h : rankings) {
-            if (unit.equals(h.get("unit_code"))) {
-                mine.add(h);
-            }
-        }
+        List<Map<String, Object>> mine = new ArrayList<>(unitRankings);
         mine.sort(Comparator.comparing((Map<String, Object> h) -> (java.time.LocalDate) h.get("period_start"))
                 .thenComparing(h -> (java.time.LocalDate) h.get("period_end"), Comparator.reverseOrder()));
         for (Map<String, Object> h : mine) {

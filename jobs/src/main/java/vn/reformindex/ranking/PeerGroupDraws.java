@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -14,14 +15,22 @@ import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.Uncertainty;
 
 /**
- * All draws of one peer group and period in one task (docs/criteria.md, Rank intervals): each unit's figures
- * are read once, each draw gives every unit its total ({@link DrawTotal}) and its competition rank within
- * the group (descending total, ties share the rank, units without a total last, as Spark's {@code rank()}
- * over {@code desc_nulls_last}), and per unit the percentiles of its ranks and totals are taken as Spark
- * 4.1's {@code percentile_disc} takes them ({@link #percentileDisc}). One row per unit of the group.
+ * A range of draws of one peer group and period in one task (docs/criteria.md, Rank intervals): each unit's
+ * figures are read once, each draw of the range gives every unit its total ({@link DrawTotal}) and its
+ * competition rank within the group (descending total, ties share the rank, units without a total last, as
+ * Spark's {@code rank()} over {@code desc_nulls_last}). One row per unit of the group with its ranks and
+ * totals in the range's draws. A unit's ranges are then joined and its percentiles taken as Spark 4.1's
+ * {@code percentile_disc} takes them ({@link Percentiles}): a draw depends on (seed, draw) alone, so how the
+ * draws are cut into ranges does not change any figure.
  */
 final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
+    /** A unit's ranks and totals in a range of draws (total NaN: no total in that draw). */
+    static final StructType SLICE = new StructType()
+            .add("unit_code", DataTypes.StringType, false)
+            .add("period", DataTypes.StringType, false)
+            .add("ranks", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("totals", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
     /** Percentiles as doubles, as {@code percentile_disc} returns them; the caller casts them. */
     static final StructType SCHEMA = new StructType()
             .add("unit_code", DataTypes.StringType, false)
@@ -33,18 +42,21 @@ final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
             .add("total_p95", DataTypes.DoubleType, true);
 
     private final DrawTotal drawTotal;
-    private final int draws;
 
     PeerGroupDraws(CriteriaSet set, Uncertainty u) {
         this.drawTotal = new DrawTotal(set, u);
-        this.draws = u.draws;
     }
 
-    /** {@code r}: {@code period, peer_group, units} with {@code units} a list of {@code (unit_code, figures)}. */
+    /**
+     * {@code r}: {@code period, peer_group, units, draw_from, draw_to} with {@code units} a list of
+     * {@code (unit_code, figures)}; the draws {@code draw_from <= d < draw_to}.
+     */
     @Override
     public Iterator<Row> call(Row r) {
         String period = r.getAs("period");
         List<Row> units = r.getList(r.fieldIndex("units"));
+        int from = r.getAs("draw_from");
+        int draws = (int) r.getAs("draw_to") - from;
         int n = units.size();
         String[] codes = new String[n];
         DrawTotal.Figures[] figures = new DrawTotal.Figures[n];
@@ -53,13 +65,13 @@ final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
             codes[k] = unit.getAs("unit_code");
             figures[k] = drawTotal.figures(codes[k], period, unit.getList(unit.fieldIndex("figures")));
         }
-        // ranks[k][d], totals[k][d]: unit k's rank and total in draw d (NaN: no total; BigDecimal's
+        // ranks[k][d], totals[k][d]: unit k's rank and total in draw from + d (NaN: no total; BigDecimal's
         // doubleValue never gives NaN).
         int[][] ranks = new int[n][draws];
         double[][] totals = new double[n][draws];
         double[] sorted = new double[n];
         for (int d = 0; d < draws; d++) {
-            DrawTotal.Draw draw = drawTotal.draw(d);
+            DrawTotal.Draw draw = drawTotal.draw(from + d);
             int m = 0;
             for (int k = 0; k < n; k++) {
                 BigDecimal t = drawTotal.total(draw, figures[k]);
@@ -77,23 +89,46 @@ final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
         }
         List<Row> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            double[] rk = new double[draws];
-            for (int d = 0; d < draws; d++) {
-                rk[d] = ranks[k][d];
-            }
-            Arrays.sort(rk);
-            double[] tk = new double[draws];
-            int m = 0;
-            for (double t : totals[k]) {
-                if (!Double.isNaN(t)) {
-                    tk[m++] = t; // percentile_disc ignores nulls
-                }
-            }
-            Arrays.sort(tk, 0, m);
-            out.add(RowFactory.create(codes[k], period, percentileDisc(rk, draws, 0.5), percentileDisc(rk, draws, 0.05),
-                    percentileDisc(rk, draws, 0.95), percentileDisc(tk, m, 0.05), percentileDisc(tk, m, 0.95)));
+            out.add(RowFactory.create(codes[k], period, ranks[k], totals[k]));
         }
         return out.iterator();
+    }
+
+    /**
+     * A unit's percentiles from its ranges of draws: {@code unit_code, period, slices} with {@code slices} a
+     * list of {@code (ranks, totals)}, in any order (percentiles do not depend on it).
+     */
+    static final class Percentiles implements MapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Row call(Row r) {
+            List<Row> slices = r.getList(r.fieldIndex("slices"));
+            int draws = 0;
+            for (Row s : slices) {
+                draws += s.getList(0).size();
+            }
+            double[] rk = new double[draws];
+            double[] tk = new double[draws];
+            int i = 0;
+            int m = 0;
+            for (Row s : slices) {
+                List<Integer> ranks = s.getList(0);
+                List<Double> totals = s.getList(1);
+                for (int d = 0; d < ranks.size(); d++) {
+                    rk[i++] = ranks.get(d);
+                    double t = totals.get(d);
+                    if (!Double.isNaN(t)) {
+                        tk[m++] = t; // percentile_disc ignores nulls
+                    }
+                }
+            }
+            Arrays.sort(rk);
+            Arrays.sort(tk, 0, m);
+            return RowFactory.create(r.getAs("unit_code"), r.getAs("period"), percentileDisc(rk, draws, 0.5),
+                    percentileDisc(rk, draws, 0.05), percentileDisc(rk, draws, 0.95), percentileDisc(tk, m, 0.05),
+                    percentileDisc(tk, m, 0.95));
+        }
     }
 
     /** The index of the first of {@code sorted[0..m)} greater than {@code v} (m when none is). */

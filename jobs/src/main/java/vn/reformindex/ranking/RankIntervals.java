@@ -2,9 +2,11 @@ package vn.reformindex.ranking;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,8 +25,9 @@ import vn.reformindex.table.Types;
  * Rank intervals (docs/criteria.md, Rank intervals): for each ranked unit and period, its rank and total
  * over seeded draws of what is uncertain in the method (weights within a band, target versus linear scoring,
  * rescale versus zero for missing criteria) and of its own counts (a bootstrap of its dossiers, by
- * resampling the counts). The units' figures are gathered by peer group and period; one task computes all
- * draws of a group in plain Java (totals, ranks, percentiles: {@link PeerGroupDraws}). No I/O.
+ * resampling the counts). The units' figures are gathered by peer group and period; one task computes a range
+ * of a group's draws in plain Java (totals and ranks: {@link PeerGroupDraws}), then each unit's percentiles
+ * are taken over all its draws. No I/O.
  */
 public final class RankIntervals {
     public static final String INDISTINGUISHABLE = "indistinguishable";
@@ -58,8 +61,9 @@ public final class RankIntervals {
 
     /**
      * {@code unit_code, period, median_rank, rank_p5, rank_p95, total_p5, total_p95}: the units' figures
-     * gathered by peer group and period (units x criteria, a small frame), every draw of a group computed in
-     * one task ({@link PeerGroupDraws}); the groups are spread over the cores.
+     * gathered by peer group and period (units x criteria, a small frame); each group's draws cut into
+     * ranges, one task per group and range ({@link PeerGroupDraws}), so that a group as large as all the
+     * communes of a country is spread over the cores; each unit's ranges then joined for its percentiles.
      */
     static Dataset<Row> perUnit(CriteriaSet set, Uncertainty u, Dataset<Row> rankings, Dataset<Row> scores) {
         Dataset<Row> groups = figures(rankings, scores)
@@ -69,14 +73,30 @@ public final class RankIntervals {
             groups = groups.limit(0); // no draws, no percentiles: no rows, as an aggregate over no draws gives
         }
         int parts = Math.max(1, rankings.sparkSession().sparkContext().defaultParallelism());
-        Dataset<Row> pct = groups.repartition(parts)
-                .flatMap(new PeerGroupDraws(set, u), Encoders.row(PeerGroupDraws.SCHEMA));
+        int ranges = Math.max(1, Math.min(u.draws, RANGES_PER_CORE * parts));
+        Dataset<Row> slices = groups
+                .withColumn("draw_range", explode(sequence(lit(0), lit(ranges - 1))))
+                .withColumn("draw_from", drawBound(col("draw_range"), u.draws, ranges))
+                .withColumn("draw_to", drawBound(col("draw_range").plus(1), u.draws, ranges))
+                .repartition(ranges)
+                .flatMap(new PeerGroupDraws(set, u), Encoders.row(PeerGroupDraws.SLICE));
+        Dataset<Row> pct = slices.groupBy("unit_code", "period")
+                .agg(collect_list(struct(col("ranks"), col("totals"))).as("slices"))
+                .map(new PeerGroupDraws.Percentiles(), Encoders.row(PeerGroupDraws.SCHEMA));
         return pct.select(col("unit_code"), col("period"),
                 col("median_rank").cast("int").as("median_rank"),
                 col("rank_p5").cast("int").as("rank_p5"),
                 col("rank_p95").cast("int").as("rank_p95"),
                 col("total_p5").cast(Types.PUBLISHED).as("total_p5"),
                 col("total_p95").cast(Types.PUBLISHED).as("total_p95"));
+    }
+
+    /** Ranges per core: a few, so that unequal groups still keep every core busy to the end. */
+    private static final int RANGES_PER_CORE = 4;
+
+    /** The first draw of range {@code k} of {@code ranges} over {@code draws} draws (k = ranges: draws). */
+    private static Column drawBound(Column k, int draws, int ranges) {
+        return k.multiply(lit((long) draws)).divide(lit(ranges)).cast("long").cast("int");
     }
 
     /** The nominal rankings joined to the units' percentiles, with neighbours, distinction and settings. */

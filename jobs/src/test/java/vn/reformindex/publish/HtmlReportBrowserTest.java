@@ -209,4 +209,16 @@ class HtmlReportBrowserTest {
         Files.writeString(artifacts.resolve("figures.txt"), "bao-cao-2025.html bytes=" + Files.size(html()) + " load_ms=" + loadMs
                 + "\nbao-cao-2025.pdf bytes=" + bytes.length + " pages=" + n + "\n");
     }
+
+    @Test
+    void aPeriodWithMoreUnitsThanThePdfLimitGetsItsHtmlAndANoteInsteadOfAPdf() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("limited"));
+        int cards = driver.findElements(By.cssSelector("article.scorecard")).size();
+        CommitteeReports.Written w = CommitteeReports.write(t -> store.read(spark, t), null, List.of("2025"), "",
+                Storage.local(), dir.toString(), cards - 1);
+        assertEquals(List.of(CommitteeReports.htmlName("2025"), CommitteeReports.SUMMARY), w.files());
+        assertFalse(Files.exists(dir.resolve(CommitteeReports.pdfName("2025"))));
+        assertEquals("the PDF is printed for at most " + (cards - 1) + " units (" + cards + " in 2025); open the HTML in a "
+                + "browser, or run the province's units alone", w.pdfNote());
+    }
 }

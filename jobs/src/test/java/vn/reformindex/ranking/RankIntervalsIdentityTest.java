@@ -28,7 +28,8 @@ import vn.reformindex.table.Types;
  * a {@code times} criterion, manual and catalogue criteria, exact ties, units without any total, units
  * missing criteria or all {@code scores} rows, counts that are not resampled (sums), small and large
  * denominators (exact, inversion and normal binomials), an unranked unit; a draw count where Spark 4.1's
- * {@code percentile_disc} differs from its legacy formula (10: the 95th percentile).
+ * {@code percentile_disc} differs from its legacy formula (10: the 95th percentile); draw counts cut into
+ * equal and unequal ranges (8 ranges on local[2]: 37 draws), and fewer draws than ranges.
  */
 class RankIntervalsIdentityTest {
     static final CriteriaSet SET = set("rescale");
@@ -192,6 +193,8 @@ class RankIntervalsIdentityTest {
         assertSame(ZERO, u(37, "0.1", true, false), 3);
         assertSame(ZERO, u(101, "0.5", false, true), 4);
         assertSame(SET, u(20, "0", false, false), 5);
+        // fewer draws than ranges (local[2]: eight ranges): one draw per range
+        assertSame(SET, u(3, "0.2", true, true), 6);
     }
 
     @Test
