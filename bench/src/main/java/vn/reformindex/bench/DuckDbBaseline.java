@@ -105,6 +105,8 @@ public final class DuckDbBaseline {
     private int run(int threads) throws SQLException, IOException {
         exec("SET threads = " + threads);
         exec("SET preserve_insertion_order = true");
+        // Spill files beside the run's data (deleted with it), not in a .tmp/ of the caller's folder.
+        exec("SET temp_directory = '" + output.toAbsolutePath().getParent().resolve("duckdb-tmp").toString().replace("'", "''") + "'");
         long t0 = System.nanoTime();
         loadReferences();
         int files = loadRaw();
