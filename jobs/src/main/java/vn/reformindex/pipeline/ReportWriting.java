@@ -44,35 +44,14 @@ final class ReportWriting {
         }
     }
 
+    /** Each report's CSV files (split reports' per-value files in the same pass: {@link CsvReportWriter#write}). */
     static void write(Collection<Report> reports, Storage storage, String dir) {
         for (Report r : reports) {
             try {
                 CsvReportWriter.write(r, storage, dir);
-                if (r.splitBy() != null) {
-                    writeParts(r, storage, dir);
-                }
             } catch (IOException e) {
                 throw new UncheckedIOException(dir + ": cannot write " + r.fileName(), e);
             }
-        }
-    }
-
-    /**
-     * One file per value of the report's split column, in a folder named after the report; rows without a
-     * value go to {@code khong-co-ma.csv} ("no code"). The values are few (units), so they are brought to the driver.
-     */
-    static final String NO_VALUE = "khong-co-ma";
-
-    private static void writeParts(Report r, Storage storage, String dir) throws IOException {
-        String column = r.splitBy();
-        String folder = r.fileName().replaceAll("\\.csv$", "");
-        for (org.apache.spark.sql.Row v : r.data().select(column).distinct().collectAsList()) {
-            String value = v.isNullAt(0) ? null : v.get(0).toString();
-            // A unit code is a file name as it is; anything else a hostile export could carry is replaced.
-            String name = value == null ? NO_VALUE : value.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_");
-            org.apache.spark.sql.Column rows = value == null ? org.apache.spark.sql.functions.col(column).isNull()
-                    : org.apache.spark.sql.functions.col(column).equalTo(value);
-            CsvReportWriter.write(r.part(folder + "/" + name + ".csv", rows), storage, dir);
         }
     }
 }

@@ -34,7 +34,16 @@ public final class CsvReportWriter {
     private CsvReportWriter() {
     }
 
-    /** Writes the report (and its Vietnamese copy) into {@code dir} in one pass over the rows; returns the rows written. */
+    /** A split report's file for rows without a value in the split column ("no code"). */
+    public static final String NO_VALUE = "khong-co-ma";
+
+    /**
+     * Writes the report (and its Vietnamese copy) into {@code dir} in one pass over the rows; returns the rows
+     * written. A report split by a column ({@link Report#splitBy}: e.g. one file per unit, the list a unit
+     * receives) also gets, in the same pass, one file per value in a folder named after the report
+     * ({@code rejected-records/<unit_code>.csv}, {@code khong-co-ma.csv} for rows without a value): its rows
+     * must come ordered by that column first, and a value met again after another fails the write.
+     */
     public static long write(Report report, Storage storage, String dir) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> english = new ArrayList<>();
@@ -45,10 +54,14 @@ public final class CsvReportWriter {
             english.add(c.name());
             vietnamese.add(c.vietnameseHeader());
         }
+        int split = report.splitBy() == null ? -1 : names.indexOf(report.splitBy());
+        if (report.splitBy() != null && split < 0) {
+            throw new IllegalArgumentException(report.fileName() + " is split by " + report.splitBy() + ", which it does not show");
+        }
         long n = 0;
-        String viName = report.fileName().replaceAll("\\.csv$", ".vi.csv");
         try (CSVPrinter en = printer(storage, Storage.join(dir, report.fileName()), english);
-             CSVPrinter vi = report.vietnameseCopy() ? printer(storage, Storage.join(dir, viName), vietnamese) : null) {
+             CSVPrinter vi = report.vietnameseCopy() ? printer(storage, Storage.join(dir, viName(report.fileName())), vietnamese) : null;
+             Parts parts = split < 0 ? null : new Parts(report, storage, dir, english, vietnamese)) {
             Iterator<Row> it = report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]))
                     .coalesce(1).toLocalIterator();
             while (it.hasNext()) {
@@ -64,10 +77,84 @@ public final class CsvReportWriter {
                 if (vi != null) {
                     vi.printRecord(b);
                 }
+                if (parts != null) {
+                    parts.print(r.isNullAt(split) ? null : r.get(split).toString(), a, b);
+                }
                 n++;
             }
         }
         return n;
+    }
+
+    private static String viName(String fileName) {
+        return fileName.replaceAll("\\.csv$", ".vi.csv");
+    }
+
+    /** The files of a split report, one value at a time: rows arrive ordered by the split column. */
+    private static final class Parts implements java.io.Closeable {
+        private final Report report;
+        private final Storage storage;
+        private final String folder;
+        private final List<String> english;
+        private final List<String> vietnamese;
+        private final java.util.Set<String> values = new java.util.HashSet<>();
+        private final java.util.Set<String> fileNames = new java.util.HashSet<>();
+        private boolean started;
+        private String current;
+        private CSVPrinter en;
+        private CSVPrinter vi;
+
+        Parts(Report report, Storage storage, String dir, List<String> english, List<String> vietnamese) {
+            this.report = report;
+            this.storage = storage;
+            this.folder = Storage.join(dir, report.fileName().replaceAll("\\.csv$", ""));
+            this.english = english;
+            this.vietnamese = vietnamese;
+        }
+
+        void print(String value, List<String> a, List<String> b) throws IOException {
+            if (!started || !java.util.Objects.equals(value, current)) {
+                if (!values.add(value == null ? "\0" : value)) {
+                    throw new IllegalStateException(report.fileName() + ": rows are not ordered by " + report.splitBy()
+                            + " (" + value + " met again)");
+                }
+                close();
+                started = true;
+                current = value;
+                String name = fileName(value);
+                en = printer(storage, Storage.join(folder, name + ".csv"), english);
+                vi = report.vietnameseCopy() ? printer(storage, Storage.join(folder, name + ".vi.csv"), vietnamese) : null;
+            }
+            en.printRecord(a);
+            if (vi != null) {
+                vi.printRecord(b);
+            }
+        }
+
+        /**
+         * A unit code is a file name as it is; anything else a hostile export could carry is replaced, and two
+         * values that read the same once replaced get {@code -2}, {@code -3}... rather than one file for both.
+         */
+        private String fileName(String value) {
+            String base = value == null ? NO_VALUE : value.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_");
+            String name = base;
+            for (int k = 2; !fileNames.add(name); k++) {
+                name = base + "-" + k;
+            }
+            return name;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (en != null) {
+                en.close();
+                en = null;
+            }
+            if (vi != null) {
+                vi.close();
+                vi = null;
+            }
+        }
     }
 
     /** A CSV printer on a new UTF-8 file that starts with a BOM (for Excel). */

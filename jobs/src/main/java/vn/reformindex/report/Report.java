@@ -100,12 +100,6 @@ public final class Report {
     /** The column whose values each get a file of their own, or null. */
     public String splitBy() { return splitBy; }
 
-    /** The part of a resolved report whose rows meet {@code condition}, written under another file name. */
-    public Report part(String partFileName, org.apache.spark.sql.Column condition) {
-        return new Report(partFileName, table, columnNames, shape, familyLabels, vietnameseCopy, data().filter(condition),
-                derived, null);
-    }
-
     /** The same report with its rows taken from the written table. */
     public Report resolve(Dataset<Row> written) {
         return new Report(fileName, table, columnNames, shape, familyLabels, vietnameseCopy, shape.apply(written), derived,
