@@ -65,20 +65,19 @@ public final class AggregateLeaves {
 
     /** Each leaf's combination of partial values, named by the leaf. */
     public List<Column> merges() {
-        List<Column> out = new ArrayList<>();
-        for (Leaf l : leaves.values()) {
-            out.add(org.apache.spark.sql.functions.call_function(MERGE.get(l.function), org.apache.spark.sql.functions.col(l.name))
-                    .as(l.name));
-        }
-        return out;
+        return mergesOf(value -> value);
     }
 
     /** The leaves' merge of only the rows where {@code include} holds (null when there is none). */
     public List<Column> merges(Column include) {
+        return mergesOf(value -> org.apache.spark.sql.functions.when(include, value));
+    }
+
+    private List<Column> mergesOf(java.util.function.UnaryOperator<Column> value) {
         List<Column> out = new ArrayList<>();
         for (Leaf l : leaves.values()) {
             out.add(org.apache.spark.sql.functions.call_function(MERGE.get(l.function),
-                    org.apache.spark.sql.functions.when(include, org.apache.spark.sql.functions.col(l.name))).as(l.name));
+                    value.apply(org.apache.spark.sql.functions.col(l.name))).as(l.name));
         }
         return out;
     }
