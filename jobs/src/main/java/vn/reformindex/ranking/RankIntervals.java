@@ -73,7 +73,7 @@ public final class RankIntervals {
             groups = groups.limit(0); // no draws, no percentiles: no rows, as an aggregate over no draws gives
         }
         int parts = Math.max(1, rankings.sparkSession().sparkContext().defaultParallelism());
-        int ranges = Math.max(1, Math.min(u.draws, RANGES_PER_CORE * parts));
+        int ranges = Math.max(1, Math.min(u.draws, Math.min(MAX_RANGES, RANGES_PER_CORE * parts)));
         Dataset<Row> slices = groups
                 .withColumn("draw_range", explode(sequence(lit(0), lit(ranges - 1))))
                 .withColumn("draw_from", drawBound(col("draw_range"), u.draws, ranges))
@@ -93,6 +93,12 @@ public final class RankIntervals {
 
     /** Ranges per core: a few, so that unequal groups still keep every core busy to the end. */
     private static final int RANGES_PER_CORE = 4;
+    /**
+     * At most this many ranges: each range carries a copy of its group's figures (about 19 MB of shuffle per
+     * copy of a country's groups, measured at 1M), so a cluster of hundreds of cores must not copy them
+     * hundreds of times.
+     */
+    private static final int MAX_RANGES = 32;
 
     /** The first draw of range {@code k} of {@code ranges} over {@code draws} draws (k = ranges: draws). */
     private static Column drawBound(Column k, int draws, int ranges) {
