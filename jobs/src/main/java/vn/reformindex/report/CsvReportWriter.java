@@ -45,13 +45,11 @@ public final class CsvReportWriter {
      * must come ordered by that column first, and a value met again after another fails the write.
      */
     public static long write(Report report, Storage storage, String dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        List<String> english = new ArrayList<>();
+        List<String> names = new ArrayList<>(); // also the English header
         List<String> vietnamese = new ArrayList<>();
         List<Report.Column> columns = report.columns();
         for (Report.Column c : columns) {
             names.add(c.name());
-            english.add(c.name());
             vietnamese.add(c.vietnameseHeader());
         }
         int split = report.splitBy() == null ? -1 : names.indexOf(report.splitBy());
@@ -59,9 +57,9 @@ public final class CsvReportWriter {
             throw new IllegalArgumentException(report.fileName() + " is split by " + report.splitBy() + ", which it does not show");
         }
         long n = 0;
-        try (CSVPrinter en = printer(storage, Storage.join(dir, report.fileName()), english);
+        try (CSVPrinter en = printer(storage, Storage.join(dir, report.fileName()), names);
              CSVPrinter vi = report.vietnameseCopy() ? printer(storage, Storage.join(dir, viName(report.fileName())), vietnamese) : null;
-             Parts parts = split < 0 ? null : new Parts(report, storage, dir, english, vietnamese)) {
+             Parts parts = split < 0 ? null : new Parts(report, storage, dir, names, vietnamese)) {
             Iterator<Row> it = report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]))
                     .coalesce(1).toLocalIterator();
             while (it.hasNext()) {
@@ -97,9 +95,8 @@ public final class CsvReportWriter {
         private final String folder;
         private final List<String> english;
         private final List<String> vietnamese;
-        private final java.util.Set<String> values = new java.util.HashSet<>();
+        private final java.util.Set<String> values = new java.util.HashSet<>(); // null too: rows without a value
         private final java.util.Set<String> fileNames = new java.util.HashSet<>();
-        private boolean started;
         private String current;
         private CSVPrinter en;
         private CSVPrinter vi;
@@ -113,13 +110,12 @@ public final class CsvReportWriter {
         }
 
         void print(String value, List<String> a, List<String> b) throws IOException {
-            if (!started || !java.util.Objects.equals(value, current)) {
-                if (!values.add(value == null ? "\0" : value)) {
+            if (en == null || !java.util.Objects.equals(value, current)) {
+                if (!values.add(value)) {
                     throw new IllegalStateException(report.fileName() + ": rows are not ordered by " + report.splitBy()
                             + " (" + value + " met again)");
                 }
                 close();
-                started = true;
                 current = value;
                 String name = fileName(value);
                 en = printer(storage, Storage.join(folder, name + ".csv"), english);
