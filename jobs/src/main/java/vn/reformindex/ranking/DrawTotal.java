@@ -17,8 +17,9 @@ import vn.reformindex.criteria.Uncertainty;
  * parameters are functions of (seed, draw) alone, so every unit of a draw gets the same weights and method;
  * the bootstrap's counts are functions of (seed, draw, period, unit, criterion): the same seed gives the same
  * totals on any cluster, in any partitioning. Points are computed by the criterion's own rule in exact
- * decimals (so a draw with no variation reproduces the published total); the random numbers themselves are
- * doubles. What depends on the unit alone ({@link Figures}) or the draw alone ({@link Draw}) is computed once
+ * decimals (so a draw with no variation reproduces the published total), or in doubles where they provably
+ * give the same published total ({@link #publishedTotal}, {@link DoubleTotal}); the random numbers themselves
+ * are doubles. What depends on the unit alone ({@link Figures}) or the draw alone ({@link Draw}) is computed once
  * by the caller, not per unit and draw.
  */
 final class DrawTotal implements Serializable {
@@ -32,6 +33,7 @@ final class DrawTotal implements Serializable {
 
     /** Index of each criterion's {@code times} criterion (-1: none or unknown). */
     private final int[] times;
+    private final DoubleTotal doubles;
 
     DrawTotal(CriteriaSet set, Uncertainty u) {
         this.set = set;
@@ -41,6 +43,7 @@ final class DrawTotal implements Serializable {
             String t = set.criteria.get(i).times;
             times[i] = t == null ? -1 : index(t);
         }
+        this.doubles = new DoubleTotal(set, times);
     }
 
     /**
@@ -61,6 +64,9 @@ final class DrawTotal implements Serializable {
             f.manualPoints[i] = r.getAs("points");
         }
         for (int i = 0; i < n; i++) {
+            f.numD[i] = f.num[i] == null ? Double.NaN : f.num[i].doubleValue();
+            f.denD[i] = f.den[i] == null ? Double.NaN : f.den[i].doubleValue();
+            f.manualD[i] = f.manualPoints[i] == null ? Double.NaN : f.manualPoints[i].doubleValue();
             f.scored[i] = ScoreStatus.SCORED.equals(f.status[i]) && f.num[i] != null && f.den[i] != null;
             f.counted[i] = f.status[i] != null && !ScoreStatus.NOT_APPLICABLE.equals(f.status[i]);
             f.manual[i] = ScoreStatus.MANUAL.equals(f.status[i]) && f.manualPoints[i] != null;
@@ -80,26 +86,76 @@ final class DrawTotal implements Serializable {
         boolean rescale = (set.missingRule == CriteriaSet.MissingRule.RESCALE) != otherMissing;
         BigDecimal[] w = new BigDecimal[n];
         BigDecimal[] max = new BigDecimal[n];
+        double[] wD = new double[n];
+        double[] maxD = new double[n];
         ScoringRule[] rule = new ScoringRule[n];
         for (int i = 0; i < n; i++) {
             Criterion c = set.criteria.get(i);
             w[i] = weight(draw, i);
             max[i] = c.max.multiply(w[i]);
+            wD[i] = w[i].doubleValue();
+            maxD[i] = max[i].doubleValue();
             rule[i] = linear && c.scoring.kind == ScoringRule.Kind.TARGET ? ScoringRule.linear() : c.scoring;
         }
-        return new Draw(draw, rescale, w, max, rule);
+        return new Draw(draw, rescale, w, max, wD, maxD, rule, mix(u.seed, draw, BOOTSTRAP));
     }
 
-    /** The draw's published total (two decimals, half-up) of a unit, or null. */
+    /**
+     * The draw's published total of a unit as a double (NaN: none), the value of {@link #total}: in doubles
+     * where they provably give it ({@link DoubleTotal}), else in exact decimals.
+     */
+    double publishedTotal(Draw d, Figures f) {
+        long[] counts = resampled(d, f);
+        double t = doubles.total(d, f, drawn(f, counts));
+        if (t != DoubleTotal.UNSURE) {
+            return t;
+        }
+        BigDecimal exact = total(d, f, counts);
+        return exact == null ? Double.NaN : exact.doubleValue();
+    }
+
+    /** The total in doubles alone: the published total, NaN or {@link DoubleTotal#UNSURE}. */
+    double doubleTotal(Draw d, Figures f) {
+        return doubles.total(d, f, drawn(f, resampled(d, f)));
+    }
+
+    /** The drawn numerators as doubles: the bootstrap's count, or the numerator kept as it is (NaN: not scored). */
+    private static double[] drawn(Figures f, long[] counts) {
+        double[] drawn = new double[counts.length];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = !f.scored[i] ? Double.NaN : f.trials[i] < 0 ? f.numD[i] : counts[i];
+        }
+        return drawn;
+    }
+
+    /** The draw's published total (two decimals, half-up) of a unit, or null: exact decimals throughout. */
     BigDecimal total(Draw d, Figures f) {
+        return total(d, f, resampled(d, f));
+    }
+
+    /**
+     * The bootstrap's counts of the draw: {@code counts[i]} for each scored criterion the bootstrap resamples
+     * ({@code trials[i] >= 0}), drawn before any points because a criterion multiplied by another
+     * ({@code times}) uses the other's resampled count.
+     */
+    private long[] resampled(Draw d, Figures f) {
+        long[] counts = new long[set.criteria.size()];
+        // mix(seed, draw, BOOTSTRAP, period, unit, i), its common prefixes hashed once
+        long unit = step(step(d.bootstrapPrefix, f.periodHash), f.unitHash);
+        for (int i = 0; i < counts.length; i++) {
+            if (f.scored[i] && f.trials[i] >= 0) {
+                counts[i] = binomial(f.trials[i], f.ratio[i], new SplittableRandom(step(unit, i)));
+            }
+        }
+        return counts;
+    }
+
+    private BigDecimal total(Draw d, Figures f, long[] counts) {
         int n = set.criteria.size();
-        // Bootstrap first: a criterion multiplied by another (times) uses the other's resampled count.
         BigDecimal[] drawn = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             if (f.scored[i]) {
-                drawn[i] = f.trials[i] < 0 ? f.num[i]
-                        : BigDecimal.valueOf(binomial(f.trials[i], f.ratio[i], new SplittableRandom(
-                                mix(u.seed, d.draw, BOOTSTRAP, f.periodHash, f.unitHash, i))));
+                drawn[i] = f.trials[i] < 0 ? f.num[i] : BigDecimal.valueOf(counts[i]);
             }
         }
         BigDecimal points = BigDecimal.ZERO;
@@ -159,6 +215,10 @@ final class DrawTotal implements Serializable {
         final BigDecimal[] num;
         final BigDecimal[] den;
         final BigDecimal[] manualPoints;
+        /** The same figures as doubles (NaN: none), for {@link DoubleTotal}. */
+        final double[] numD;
+        final double[] denD;
+        final double[] manualD;
         /** scored with both counts; counted (applicable, has a status); manual with points. */
         final boolean[] scored;
         final boolean[] counted;
@@ -174,6 +234,9 @@ final class DrawTotal implements Serializable {
             num = new BigDecimal[n];
             den = new BigDecimal[n];
             manualPoints = new BigDecimal[n];
+            numD = new double[n];
+            denD = new double[n];
+            manualD = new double[n];
             scored = new boolean[n];
             counted = new boolean[n];
             manual = new boolean[n];
@@ -191,14 +254,23 @@ final class DrawTotal implements Serializable {
         final boolean rescale;
         final BigDecimal[] w;
         final BigDecimal[] max;
+        /** The same weights and maxima as doubles, for {@link DoubleTotal}. */
+        final double[] wD;
+        final double[] maxD;
         final ScoringRule[] rule;
+        /** {@code mix(seed, draw, BOOTSTRAP)}: the first parts of every bootstrap count's hash in this draw. */
+        final long bootstrapPrefix;
 
-        Draw(long draw, boolean rescale, BigDecimal[] w, BigDecimal[] max, ScoringRule[] rule) {
+        Draw(long draw, boolean rescale, BigDecimal[] w, BigDecimal[] max, double[] wD, double[] maxD, ScoringRule[] rule,
+                long bootstrapPrefix) {
             this.draw = draw;
             this.rescale = rescale;
             this.w = w;
             this.max = max;
+            this.wD = wD;
+            this.maxD = maxD;
             this.rule = rule;
+            this.bootstrapPrefix = bootstrapPrefix;
         }
     }
 
@@ -299,11 +371,16 @@ final class DrawTotal implements Serializable {
     static long mix(long... parts) {
         long h = 0x9E3779B97F4A7C15L;
         for (long p : parts) {
-            h += p * 0xBF58476D1CE4E5B9L + 0x9E3779B97F4A7C15L;
-            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-            h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-            h = h ^ (h >>> 31);
+            h = step(h, p);
         }
         return h;
+    }
+
+    /** One part of {@link #mix}: {@code mix(a..., p) = step(mix(a...), p)}. */
+    static long step(long h, long p) {
+        h += p * 0xBF58476D1CE4E5B9L + 0x9E3779B97F4A7C15L;
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
     }
 }

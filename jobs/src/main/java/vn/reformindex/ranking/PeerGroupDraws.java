@@ -1,6 +1,5 @@
 package vn.reformindex.ranking;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -65,8 +64,8 @@ final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
             codes[k] = unit.getAs("unit_code");
             figures[k] = drawTotal.figures(codes[k], period, unit.getList(unit.fieldIndex("figures")));
         }
-        // ranks[k][d], totals[k][d]: unit k's rank and total in draw from + d (NaN: no total; BigDecimal's
-        // doubleValue never gives NaN).
+        // ranks[k][d], totals[k][d]: unit k's rank and total in draw from + d (NaN: no total; a
+        // total is never NaN).
         int[][] ranks = new int[n][draws];
         double[][] totals = new double[n][draws];
         double[] sorted = new double[n];
@@ -74,10 +73,10 @@ final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
             DrawTotal.Draw draw = drawTotal.draw(from + d);
             int m = 0;
             for (int k = 0; k < n; k++) {
-                BigDecimal t = drawTotal.total(draw, figures[k]);
-                totals[k][d] = t == null ? Double.NaN : t.doubleValue();
-                if (t != null) {
-                    sorted[m++] = totals[k][d];
+                double t = drawTotal.publishedTotal(draw, figures[k]);
+                totals[k][d] = t;
+                if (!Double.isNaN(t)) {
+                    sorted[m++] = t;
                 }
             }
             Arrays.sort(sorted, 0, m);
