@@ -95,8 +95,9 @@ public final class RankStage implements Stage {
         Dataset<Row> rankings = Rankings.withMethodSplit(Rankings.withChanges(withGroups,
                         inputs.get(Tables.COMPARISON_RANKS).filter(thisRun).drop("criteria_set_hash"), groupCodes),
                 inputs.get(Tables.INDEX_SCORES), set.contentHash);
+        // Kept once computed: the findings are cut from the scorecards (their plan is the stage's largest after the draws).
         Dataset<Row> scorecards = Scorecards.of(set, inputs.get(Tables.SCORES).filter(thisRun),
-                inputs.get(Tables.GROUP_SCORES).filter(thisRun), index);
+                inputs.get(Tables.GROUP_SCORES).filter(thisRun), index).persist(StorageLevel.MEMORY_AND_DISK());
         return new StageOutput()
                 .table(Tables.RANKINGS, rankings)
                 .report(report(set))
@@ -107,7 +108,10 @@ public final class RankStage implements Stage {
                 .report(Findings.report(set))
                 .note("rank_intervals", Map.of("periods", drawn, "draws", u.draws, "seed", u.seed,
                         "weight_band", u.weightBand.toPlainString(), "bootstrap", u.bootstrap, "alternatives", u.alternatives))
-                .whenWritten(intervals::unpersist);
+                .whenWritten(() -> {
+                    intervals.unpersist();
+                    scorecards.unpersist();
+                });
     }
 
     /** The set's interval settings, with the run's {@code --draws} and {@code --no-uncertainty}. */

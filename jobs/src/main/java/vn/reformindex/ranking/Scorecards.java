@@ -96,9 +96,13 @@ public final class Scorecards {
 
         Dataset<Row> g = groups.select(col("unit_code"), col("period"), col("group_code"), col("points").as("group_points"),
                 col("available_max").as("group_available_max"), col("max_points").as("group_max_points"));
+        // The rescale factor and the note depend on the unit's total alone: computed per unit, not per criterion.
         Dataset<Row> totals = index.select(col("unit_code"), col("period"), col("unit_name"), col("points").as("total_points"),
-                col("available_max"), col("declared_total"), col("total"), col("published_total"), col("tier"),
-                col("status").as("index_status"));
+                        col("available_max"), col("declared_total"), col("total"), col("published_total"), col("tier"),
+                        col("status").as("index_status"))
+                .withColumn("rescale_factor", factor(set).apply(col("available_max"), col("total")))
+                .withColumn("total_note", note(set).apply(struct(col("index_status"), col("total_points"), col("available_max"),
+                        col("declared_total"), col("published_total"))));
 
         Dataset<Row> card = scores.drop("criterion_key")
                 .join(criteria, "criterion_code")
@@ -111,10 +115,7 @@ public final class Scorecards {
                 .withColumn("criterion_ranked_units", when(col("rank_eligible"), count(lit(1)).over(peers)))
                 .join(g, Names.seq("unit_code", "period", "group_code"), "left")
                 .withColumn("group_points_lost", sum(col("points_lost")).over(group).cast(Types.EXACT))
-                .join(totals, Names.seq("unit_code", "period"), "left")
-                .withColumn("rescale_factor", factor(set).apply(col("available_max"), col("total")))
-                .withColumn("total_note", note(set).apply(struct(col("index_status"), col("total_points"), col("available_max"),
-                        col("declared_total"), col("published_total"))));
+                .join(totals, Names.seq("unit_code", "period"), "left");
         List<Column> out = new ArrayList<>();
         Tables.SCORECARDS.columnNames().forEach(c -> out.add(col(c)));
         return card.select(out.toArray(new Column[0]));
