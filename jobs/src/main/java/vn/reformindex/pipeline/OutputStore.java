@@ -22,6 +22,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import vn.reformindex.core.ExitCode;
 import vn.reformindex.core.PipelineException;
 import vn.reformindex.io.Storage;
@@ -47,6 +49,11 @@ public final class OutputStore {
     private final Map<String, String> written = new LinkedHashMap<>();
     private final Map<String, List<String>> writtenPeriods = new LinkedHashMap<>();
     private final Map<String, TableDecl> declared = new LinkedHashMap<>();
+    /**
+     * The schema this run wrote each table with: its own folder is read with it, with no Spark job to infer
+     * it from the files (one per read); folders of earlier runs are inferred, they may be of an older schema.
+     */
+    private final Map<String, StructType> writtenSchemas = new LinkedHashMap<>();
     /** Rows in this run's folder per table: per period label for a period-keyed table, else under "". */
     private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
     /** Set once the pointer naming this run's folders is in place: from then on nothing of it is deleted. */
@@ -216,7 +223,7 @@ public final class OutputStore {
             periods.forEach((label, folder) -> byFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(label));
             Dataset<Row> union = null;
             for (Map.Entry<String, List<String>> e : byFolder.entrySet()) {
-                Dataset<Row> part = spark.read().parquet(abs(e.getKey()))
+                Dataset<Row> part = parquet(spark, table, e.getKey())
                         .filter(functions.col(PERIOD).isin(e.getValue().toArray()));
                 union = union == null ? part : union.unionByName(part, true);
             }
@@ -227,7 +234,29 @@ public final class OutputStore {
             throw new PipelineException(ExitCode.UNREADABLE_INPUT, root + ": table " + table
                     + " has not been produced yet; run the stage that writes it first (or 'run')");
         }
-        return spark.read().parquet(uri);
+        return written.containsKey(table) ? readWritten(spark, declared) : spark.read().parquet(uri);
+    }
+
+    /** The folder this run wrote for a table (all of it, every period it holds). */
+    public Dataset<Row> readWritten(SparkSession spark, TableDecl table) {
+        String rel = written.get(table.name());
+        if (rel == null) {
+            throw new IllegalStateException(table.name() + " has not been written by this run");
+        }
+        return parquet(spark, table.name(), rel);
+    }
+
+    /** A table folder: with the schema this run wrote it with when it is this run's (nullable, as read), else inferred. */
+    private Dataset<Row> parquet(SparkSession spark, String table, String rel) {
+        StructType schema = rel.equals(written.get(table)) ? writtenSchemas.get(table) : null;
+        if (schema == null) {
+            return spark.read().parquet(abs(rel));
+        }
+        StructType nullable = new StructType();
+        for (StructField f : schema.fields()) {
+            nullable = nullable.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
+        }
+        return spark.read().schema(nullable).parquet(abs(rel));
     }
 
     /** Whether a table was written by this run or published by an earlier one. */
@@ -246,6 +275,7 @@ public final class OutputStore {
         written.put(table.name(), rel); // before writing: a write that fails halfway leaves a folder to clean up
         declared.put(table.name(), table);
         conformed.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
+        writtenSchemas.put(table.name(), conformed.schema());
         if (table.periodKeyed()) {
             writtenPeriods.put(table.name(), List.copyOf(periodLabels));
         }

@@ -206,10 +206,10 @@ public final class Pipeline {
             if (!stage.outputs().contains(t)) {
                 throw new IllegalStateException(stage.name() + " wrote " + t.name() + ", which it does not declare");
             }
-            String folder = store.write(t, e.getValue(), labels);
+            store.write(t, e.getValue(), labels);
             // What the run wrote, counted in its own folder (per period for a period-keyed table): the run
             // record and the pointer say how many rows each published folder holds for each period.
-            Map<String, Long> counts = RowCounts.of(spark.read().parquet(folder), t);
+            Map<String, Long> counts = RowCounts.of(store.readWritten(spark, t), t);
             rows.put(t.name(), counts.values().stream().mapToLong(Long::longValue).sum());
             if (t.periodKeyed()) {
                 rowsPerPeriod.put(t.name(), counts);
