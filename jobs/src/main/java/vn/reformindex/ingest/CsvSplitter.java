@@ -86,6 +86,32 @@ final class CsvSplitter {
         return buf[pos++];
     }
 
+    /**
+     * The end of the run of plain characters from {@code pos} in the buffer: none of the quote, newlines and
+     * (outside quotes) the comma, which the character loop handles one by one.
+     */
+    private int plainRun(boolean inQuotes) {
+        int j = pos;
+        if (inQuotes) {
+            while (j < lim) {
+                char x = buf[j];
+                if (x == '"' || x == '\n' || x == '\r') {
+                    break;
+                }
+                j++;
+            }
+        } else {
+            while (j < lim) {
+                char x = buf[j];
+                if (x == ',' || x == '"' || x == '\n' || x == '\r') {
+                    break;
+                }
+                j++;
+            }
+        }
+        return j;
+    }
+
     /** The next record, or null at the end of the text. */
     Record next() throws IOException {
         while (!done) {
@@ -108,6 +134,21 @@ final class CsvSplitter {
         boolean afterQuote = false;
         boolean fieldStarted = false;
         while (true) {
+            // Fast path: a run of characters that mean nothing to the CSV syntax, appended at once (most of a file).
+            if (pushedBack == -2 && pos < lim && !afterQuote) {
+                int end = plainRun(inQuotes);
+                if (end > pos) {
+                    if (text.oversized() && field.length() > 0) {
+                        field.setLength(0);
+                        fields.clear();
+                    }
+                    field.append(buf, pos, end - pos);
+                    text.append(buf, pos, end - pos);
+                    fieldStarted |= !inQuotes;
+                    pos = end;
+                    continue;
+                }
+            }
             int c = read();
             if (c == EOF) {
                 done = true;

@@ -56,6 +56,13 @@ final class TextInput {
             }
         }
 
+        void append(char[] chars, int offset, int length) {
+            sb.append(chars, offset, length);
+            if (sb.length() > (digest == null ? limit : CHUNK)) {
+                spill();
+            }
+        }
+
         void append(CharSequence s) {
             for (int i = 0; i < s.length(); i++) {
                 append(s.charAt(i));
