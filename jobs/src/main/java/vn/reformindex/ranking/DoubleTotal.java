@@ -71,7 +71,7 @@ final class DoubleTotal implements Serializable {
             best[i] = r.best == null ? 0 : r.best.doubleValue();
             worst[i] = r.worst == null ? 0 : r.worst.doubleValue();
             amplification[i] = r.kind == ScoringRule.Kind.GOALPOST && worst[i] > best[i]
-                    ? 1 + 2 * Math.abs(worst[i]) / (worst[i] - best[i]) : 1;
+                    ? 1 + 2 * Math.max(Math.abs(worst[i]), Math.abs(best[i])) / (worst[i] - best[i]) : 1;
             List<ScoringRule.Step> steps = r.steps;
             stepFrom[i] = new double[steps.size()];
             stepPoints[i] = new double[steps.size()];

@@ -107,7 +107,8 @@ public final class ScoreStage implements Stage {
                 ReferenceTables.procedures(ctx.spark, ctx.reference.procedures), manualRows);
         Dataset<Row> scores = ScoreRows.score(set, wide).persist(StorageLevel.MEMORY_AND_DISK());
         scores.count();
-        Dataset<Row> index = Totals.index(set, scores, grid);
+        // Kept once computed: the requested periods' index is written, the comparison periods' is ranked.
+        Dataset<Row> index = Totals.index(set, scores, grid).persist(StorageLevel.MEMORY_AND_DISK());
         List<String> requested = ctx.periodLabels();
         Dataset<Row> ranked = Rankings.rank(set, index);
         List<Row> pairRows = new ArrayList<>();
@@ -133,6 +134,7 @@ public final class ScoreStage implements Stage {
                 .note("criteria_set", Map.of("id", set.id, "version", set.version, "hash", set.contentHash, "source", set.source))
                 .note("manual_scores", manual.size())
                 .whenWritten(() -> {
+                    index.unpersist();
                     scores.unpersist();
                     partial.unpersist();
                 });
