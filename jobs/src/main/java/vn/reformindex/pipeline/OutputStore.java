@@ -54,6 +54,8 @@ public final class OutputStore {
      * it from the files (one per read); folders of earlier runs are inferred, they may be of an older schema.
      */
     private final Map<String, StructType> writtenSchemas = new LinkedHashMap<>();
+    /** The rows each write wrote, counted as it wrote them (null: not all of them of the run's periods). */
+    private final Map<String, Map<String, Long>> observedRows = new LinkedHashMap<>();
     /** Rows in this run's folder per table: per period label for a period-keyed table, else under "". */
     private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
     /** Set once the pointer naming this run's folders is in place: from then on nothing of it is deleted. */
@@ -274,12 +276,22 @@ public final class OutputStore {
         Dataset<Row> conformed = table.conform(data);
         written.put(table.name(), rel); // before writing: a write that fails halfway leaves a folder to clean up
         declared.put(table.name(), table);
-        conformed.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
+        RowCounts.Observed observed = new RowCounts.Observed(conformed, table, periodLabels);
+        observed.data.write().mode(SaveMode.ErrorIfExists).parquet(abs(rel));
         writtenSchemas.put(table.name(), conformed.schema());
+        observedRows.put(table.name(), observed.counts());
         if (table.periodKeyed()) {
             writtenPeriods.put(table.name(), List.copyOf(periodLabels));
         }
         return abs(rel);
+    }
+
+    /**
+     * The rows this run wrote into a table, as {@link RowCounts#of} counts its folder, from the write itself;
+     * null when they must be counted in the folder (rows of periods other than the run's).
+     */
+    public Map<String, Long> observedRows(TableDecl table) {
+        return observedRows.get(table.name());
     }
 
     /** The rows this run wrote into a table's folder (from {@link RowCounts}), recorded in the pointer. */

@@ -207,9 +207,12 @@ public final class Pipeline {
                 throw new IllegalStateException(stage.name() + " wrote " + t.name() + ", which it does not declare");
             }
             store.write(t, e.getValue(), labels);
-            // What the run wrote, counted in its own folder (per period for a period-keyed table): the run
-            // record and the pointer say how many rows each published folder holds for each period.
-            Map<String, Long> counts = RowCounts.of(store.readWritten(spark, t), t);
+            // What the run wrote (per period for a period-keyed table), counted by the write itself, else in
+            // its folder: the run record and the pointer say how many rows each published folder holds.
+            Map<String, Long> counts = store.observedRows(t);
+            if (counts == null) {
+                counts = RowCounts.of(store.readWritten(spark, t), t);
+            }
             rows.put(t.name(), counts.values().stream().mapToLong(Long::longValue).sum());
             if (t.periodKeyed()) {
                 rowsPerPeriod.put(t.name(), counts);
