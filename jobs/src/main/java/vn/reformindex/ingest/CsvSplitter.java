@@ -92,22 +92,12 @@ final class CsvSplitter {
      */
     private int plainRun(boolean inQuotes) {
         int j = pos;
-        if (inQuotes) {
-            while (j < lim) {
-                char x = buf[j];
-                if (x == '"' || x == '\n' || x == '\r') {
-                    break;
-                }
-                j++;
+        while (j < lim) {
+            char x = buf[j];
+            if (x == '"' || x == '\n' || x == '\r' || (x == ',' && !inQuotes)) {
+                break;
             }
-        } else {
-            while (j < lim) {
-                char x = buf[j];
-                if (x == ',' || x == '"' || x == '\n' || x == '\r') {
-                    break;
-                }
-                j++;
-            }
+            j++;
         }
         return j;
     }
@@ -134,14 +124,14 @@ final class CsvSplitter {
         boolean afterQuote = false;
         boolean fieldStarted = false;
         while (true) {
+            if (text.oversized() && field.length() > 0) {
+                field.setLength(0); // the record is lost to quarantine: keep no fields
+                fields.clear();
+            }
             // Fast path: a run of characters that mean nothing to the CSV syntax, appended at once (most of a file).
             if (pushedBack == -2 && pos < lim && !afterQuote) {
                 int end = plainRun(inQuotes);
                 if (end > pos) {
-                    if (text.oversized() && field.length() > 0) {
-                        field.setLength(0);
-                        fields.clear();
-                    }
                     field.append(buf, pos, end - pos);
                     text.append(buf, pos, end - pos);
                     fieldStarted |= !inQuotes;
@@ -162,10 +152,6 @@ final class CsvSplitter {
                 return new Record(startLine, fields, text, broken);
             }
             char ch = (char) c;
-            if (text.oversized() && field.length() > 0) {
-                field.setLength(0); // the record is lost to quarantine: keep no fields
-                fields.clear();
-            }
             if (inQuotes) {
                 if (ch == '"') {
                     int n = read();

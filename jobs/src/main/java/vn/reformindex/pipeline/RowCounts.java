@@ -69,11 +69,11 @@ final class RowCounts {
          * rows are of none of the run's periods (then {@link #of} counts the folder, as before).
          */
         Map<String, Long> counts() {
-            Map<String, Object> m = metrics();
-            if (m == null || m.get("rows") == null) {
+            Row m = metrics();
+            if (m == null) {
                 return null;
             }
-            long rows = ((Number) m.get("rows")).longValue();
+            long rows = m.getLong(m.fieldIndex("rows"));
             Map<String, Long> counts = new TreeMap<>();
             if (!table.periodKeyed()) {
                 counts.put(ALL, rows);
@@ -81,7 +81,7 @@ final class RowCounts {
             }
             long labelled = 0;
             for (int i = 0; i < labels.size(); i++) {
-                long n = ((Number) m.get("period_" + i)).longValue();
+                long n = m.getLong(m.fieldIndex("period_" + i));
                 if (n > 0) {
                     counts.merge(labels.get(i), n, Long::sum);
                     labelled += n;
@@ -94,18 +94,14 @@ final class RowCounts {
          * The observed metrics, which Spark hands over shortly after the write; null when they do not come in
          * {@link #WAIT_SECONDS} (the folder is then counted): a count must never hang the run.
          */
-        private Map<String, Object> metrics() {
-            java.util.concurrent.FutureTask<Map<String, Object>> get = new java.util.concurrent.FutureTask<>(observation::getAsJava);
-            Thread t = new Thread(get, observation.name());
-            t.setDaemon(true);
-            t.start();
+        private Row metrics() {
             try {
-                return get.get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                return scala.concurrent.Await.result(observation.future(),
+                        scala.concurrent.duration.Duration.create(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return null;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                t.interrupt();
                 return null;
             }
         }

@@ -64,8 +64,7 @@ final class PeerGroupDraws implements FlatMapFunction<Row, Row> {
             codes[k] = unit.getAs("unit_code");
             figures[k] = drawTotal.figures(codes[k], period, unit.getList(unit.fieldIndex("figures")));
         }
-        // ranks[k][d], totals[k][d]: unit k's rank and total in draw from + d (NaN: no total; a
-        // total is never NaN).
+        // ranks[k][d], totals[k][d]: unit k's rank and total in draw from + d (NaN: no total).
         int[][] ranks = new int[n][draws];
         double[][] totals = new double[n][draws];
         double[] sorted = new double[n];

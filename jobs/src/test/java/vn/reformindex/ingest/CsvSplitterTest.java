@@ -78,6 +78,7 @@ class CsvSplitterTest {
         Random rnd = new Random(766);
         StringBuilder text = new StringBuilder();
         List<Long> lines = new ArrayList<>();
+        List<String> records = new ArrayList<>();
         long line = 1;
         for (int r = 0; r < 400; r++) {
             StringBuilder record = new StringBuilder();
@@ -89,6 +90,7 @@ class CsvSplitterTest {
                 record.append("\"\""); // a record of one empty field, not an empty line (skipped)
             }
             lines.add(line);
+            records.add(record.toString());
             text.append(record).append(rnd.nextBoolean() ? "\n" : "\r\n");
             // the record's own line breaks are \n or \r\n inside quotes: one line each
             line += 1 + record.chars().filter(c -> c == '\n').count();
@@ -101,6 +103,7 @@ class CsvSplitterTest {
                 assertFalse(got.broken, "record " + i);
                 assertEquals(expected.toList(), got.fields, "record " + i);
                 assertEquals(lines.get(i), got.line, "record " + i);
+                assertEquals(records.get(i), got.text, "record " + i + ": its original text");
                 i++;
             }
         }
