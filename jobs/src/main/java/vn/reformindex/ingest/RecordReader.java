@@ -50,6 +50,8 @@ final class RecordReader {
     private final Set<String> unknownSet = new java.util.LinkedHashSet<>();
     private final Set<String> aliasSet = new java.util.TreeSet<>();
     private final Map<String, Long> readPerUnit = new java.util.HashMap<>();
+    /** True when the rows go straight to {@link Ingest#validatedRow} in the reading task: CSV text as {@link LazyText}. */
+    private boolean lazyText;
 
     RecordReader(InputFile file, Map<String, String> aliases, Set<String> knownUnits) {
         this.file = file;
@@ -69,6 +71,14 @@ final class RecordReader {
      */
     Iterator<Row> readAudited(Storage storage, java.util.function.Consumer<FileAuditResult> sink,
                               org.apache.spark.util.LongAccumulator bytesRead) throws IOException {
+        return readAudited(storage, sink, bytesRead, false);
+    }
+
+    /** As {@link #readAudited(Storage, java.util.function.Consumer, org.apache.spark.util.LongAccumulator)}; with
+     * {@code lazyText} a CSV record's masked text is a {@link LazyText} (the rows are then not Spark rows). */
+    Iterator<Row> readAudited(Storage storage, java.util.function.Consumer<FileAuditResult> sink,
+                              org.apache.spark.util.LongAccumulator bytesRead, boolean lazyText) throws IOException {
+        this.lazyText = lazyText;
         this.audited = new AuditedInput(storage.open(file.uri), bytesRead);
         this.sink = sink;
         return file.format == InputFile.Format.CSV ? new CsvRows(audited) : new JsonRows(audited);
@@ -129,20 +139,47 @@ final class RecordReader {
                 return malformed(r.line, r.byteLength(), r.sha256());
             }
             String[] values = new String[CARRIED.length];
-            List<String> masked = new ArrayList<>(r.fields.size());
             for (int i = 0; i < width; i++) {
                 DossierField f = mapping.byPosition[i];
-                String v = r.fields.get(i);
-                if (f == null || f.personal()) {
-                    // personal data, and columns outside the contract (an ID number in a column "CCCD"): the
-                    // position stays, the value goes; the names are the file's header (UNKNOWN_COLUMN)
-                    masked.add(v.isEmpty() ? v : MASK);
-                    continue;
+                if (f != null && !f.personal()) {
+                    values[CARRIED_INDEX[f.ordinal()]] = clean(f, r.fields.get(i));
                 }
-                masked.add(v);
-                values[CARRIED_INDEX[f.ordinal()]] = clean(f, v);
             }
-            return row(r.line, values, false, csvLine(masked));
+            List<String> fields = r.fields;
+            ColumnMapping m = mapping;
+            return row(r.line, values, false, lazyText ? new LazyText(() -> maskedCsv(fields, m)) : maskedCsv(fields, m));
+        }
+    }
+
+    /**
+     * The record's text with personal data masked: personal columns, and columns outside the contract (an ID
+     * number in a column "CCCD"), keep their position and lose their value; the names are the file's header
+     * (UNKNOWN_COLUMN).
+     */
+    static String maskedCsv(List<String> fields, ColumnMapping mapping) {
+        List<String> masked = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            DossierField f = mapping.byPosition[i];
+            String v = fields.get(i);
+            masked.add((f == null || f.personal()) && !v.isEmpty() ? MASK : v);
+        }
+        return csvLine(masked);
+    }
+
+    /**
+     * A record's masked text made only when asked: only a quarantined record keeps its text, so the reading
+     * task that validates records itself ({@link Ingest.Reading#validated}) builds it for those alone (it was
+     * an eighth of the reading task). Never leaves that task: {@link Ingest#validatedRow} resolves it.
+     */
+    static final class LazyText {
+        private final java.util.function.Supplier<String> text;
+
+        LazyText(java.util.function.Supplier<String> text) {
+            this.text = text;
+        }
+
+        String get() {
+            return text.get();
         }
     }
 
@@ -249,7 +286,7 @@ final class RecordReader {
         return RowFactory.create(cells);
     }
 
-    private Row row(long line, String[] values, boolean nestedInvalidDate, String maskedText) {
+    private Row row(long line, String[] values, boolean nestedInvalidDate, Object maskedText) {
         Object[] cells = new Object[RawRecords.FIRST_VALUE + CARRIED.length];
         cells[0] = file.name;
         cells[1] = line;

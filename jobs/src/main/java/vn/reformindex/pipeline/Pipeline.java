@@ -112,19 +112,28 @@ public final class Pipeline {
                 manifest.stage(result);
                 results.add(result);
             }
-            if (!runReports.isEmpty()) {
-                // One workbook of this run's reports (read from the written tables, before publication).
-                spark.sparkContext().setJobDescription("reform-index workbook");
-                String set = ctx.criteriaSetLoaded() ? ctx.criteriaSet().id + " " + ctx.criteriaSet().version : null;
-                manifest.put("workbook_rows", ReportWriting.workbook(runReports, ReportIndex.about(manifest.asMap(),
-                        java.time.Instant.now().toString(), set), storage, store.stagingReports()));
+            // The committee's HTML / PDF reports and summary.md, read from the written tables, on their own
+            // thread while the workbook is written.
+            ReportWriting.Committee committee = !tables.containsKey(Tables.RANKINGS.name()) ? null
+                    : ReportWriting.committee(t -> tables.containsKey(t.name()) ? tables.get(t.name())
+                    : store.exists(t) ? store.read(spark, t) : null, ctx.criteriaSet(), ctx.periodLabels(), storage,
+                    store.stagingReports(), manifest, spark.sparkContext());
+            try {
+                if (!runReports.isEmpty()) {
+                    // One workbook of this run's reports (read from the written tables, before publication).
+                    spark.sparkContext().setJobDescription("reform-index workbook");
+                    String set = ctx.criteriaSetLoaded() ? ctx.criteriaSet().id + " " + ctx.criteriaSet().version : null;
+                    manifest.put("workbook_rows", ReportWriting.workbook(runReports, ReportIndex.about(manifest.asMap(),
+                            java.time.Instant.now().toString(), set), storage, store.stagingReports()));
+                }
+            } catch (RuntimeException e) {
+                if (committee != null) {
+                    committee.settle(); // nothing writes into the staging folder once the run abandons it
+                }
+                throw e;
             }
-            if (tables.containsKey(Tables.RANKINGS.name())) {
-                // The committee's HTML / PDF reports and summary.md, read from the written tables.
-                spark.sparkContext().setJobDescription("reform-index committee reports");
-                ReportWriting.committee(t -> tables.containsKey(t.name()) ? tables.get(t.name())
-                        : store.exists(t) ? store.read(spark, t) : null, ctx.criteriaSet(), ctx.periodLabels(), storage,
-                        store.stagingReports(), manifest);
+            if (committee != null) {
+                committee.finish(manifest);
             }
             spark.sparkContext().setJobDescription(null);
             manifest.put("spark_metrics", metrics.perStage(results));

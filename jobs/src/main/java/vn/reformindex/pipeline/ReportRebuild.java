@@ -87,12 +87,18 @@ public final class ReportRebuild {
             }
             ReportWriting.write(reports, storage, store.stagingReports());
             manifest.put("reports", reports.stream().map(Report::fileName).toList());
-            if (!reports.isEmpty()) {
-                manifest.put("workbook_rows", ReportWriting.workbook(reports, ReportIndex.about(manifest.asMap(),
-                        java.time.Instant.now().toString(), set.id + " " + set.version), storage, store.stagingReports()));
+            ReportWriting.Committee committee = ReportWriting.committee(t -> published(spark, store, t, periods), set, periods,
+                    storage, store.stagingReports(), manifest, spark.sparkContext());
+            try {
+                if (!reports.isEmpty()) {
+                    manifest.put("workbook_rows", ReportWriting.workbook(reports, ReportIndex.about(manifest.asMap(),
+                            java.time.Instant.now().toString(), set.id + " " + set.version), storage, store.stagingReports()));
+                }
+            } catch (RuntimeException e) {
+                committee.settle(); // nothing writes into the staging folder once the run abandons it
+                throw e;
             }
-            ReportWriting.committee(t -> published(spark, store, t, periods), set, periods, storage, store.stagingReports(),
-                    manifest);
+            committee.finish(manifest);
             manifest.finish("succeeded", null);
             store.publishReports(manifest);
             return new RunResult(store.runId(), config.output(), List.of(), manifest.asMap());

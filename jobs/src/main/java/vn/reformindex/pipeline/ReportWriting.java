@@ -23,24 +23,76 @@ final class ReportWriting {
     }
 
     /**
-     * The committee's reports (HTML per period, its PDF when Chromium is installed, summary.md) from the
-     * tables; records them, and how to get the PDF when it could not be printed, in the run's record.
+     * Starts the committee's reports (HTML per period, its PDF when Chromium is installed, summary.md) from the
+     * tables on a thread of their own, so that the workbook is written meanwhile on the caller's (both are
+     * single-threaded work on the driver: at 13,000 units each took about half a minute, one after the other).
+     * {@link Committee#finish} waits for them and records them in the run's record.
      */
-    static void committee(java.util.function.Function<vn.reformindex.table.TableDecl, org.apache.spark.sql.Dataset<
+    static Committee committee(java.util.function.Function<vn.reformindex.table.TableDecl, org.apache.spark.sql.Dataset<
             org.apache.spark.sql.Row>> tables, vn.reformindex.criteria.CriteriaSet set, java.util.List<String> periods,
-                          Storage storage, String dir, RunManifest manifest) {
+                               Storage storage, String dir, RunManifest manifest, org.apache.spark.SparkContext sc) {
         Object cutOff = manifest.asMap().get("data_cut_off");
         String shown = cutOff == null ? "" : java.time.LocalDate.parse(cutOff.toString())
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"));
-        try {
-            vn.reformindex.publish.CommitteeReports.Written w = vn.reformindex.publish.CommitteeReports.write(tables, set,
-                    periods, shown, storage, dir);
+        java.util.concurrent.FutureTask<vn.reformindex.publish.CommitteeReports.Written> task =
+                new java.util.concurrent.FutureTask<>(() -> {
+                    sc.setJobDescription("reform-index committee reports");
+                    try {
+                        return vn.reformindex.publish.CommitteeReports.write(tables, set, periods, shown, storage, dir);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(dir + ": cannot write the committee's reports", e);
+                    }
+                });
+        Thread t = new Thread(task, "reform-index committee reports");
+        t.setDaemon(true);
+        t.start();
+        return new Committee(task);
+    }
+
+    /** The committee's reports being written (see {@link #committee}). */
+    static final class Committee {
+        private final java.util.concurrent.Future<vn.reformindex.publish.CommitteeReports.Written> task;
+
+        private Committee(java.util.concurrent.Future<vn.reformindex.publish.CommitteeReports.Written> task) {
+            this.task = task;
+        }
+
+        /** Waits for the reports; records them, and how to get the PDF when it could not be printed, in the run's record. */
+        void finish(RunManifest manifest) {
+            vn.reformindex.publish.CommitteeReports.Written w = await();
             manifest.put("committee_reports", w.files());
             if (w.pdfNote() != null) {
                 manifest.put("committee_reports_pdf", w.pdfNote());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot write the committee's reports", e);
+        }
+
+        /** Waits for the thread without its result: a run failing meanwhile abandons its staging only after. */
+        void settle() {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the run fails on its first error; this one is secondary
+            }
+        }
+
+        private vn.reformindex.publish.CommitteeReports.Written await() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the committee's reports were written", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
         }
     }
 

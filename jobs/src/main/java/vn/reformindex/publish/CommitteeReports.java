@@ -74,17 +74,21 @@ public final class CommitteeReports {
                     continue; // nothing ranked in the period (e.g. no criteria set applies)
                 }
                 pages.add(page);
-                byte[] html = HtmlReport.render(page).getBytes(StandardCharsets.UTF_8);
-                write(storage, Storage.join(dir, htmlName(period)), html);
+                String htmlUri = Storage.join(dir, htmlName(period));
                 files.add(htmlName(period));
                 if (chromium != null && page.scorecards().size() > pdfMaxUnits) {
                     // A national report (13,000 units, 220 MB of HTML) is not printed in minutes nor read on paper.
                     pdfNote = "the PDF is printed for at most " + pdfMaxUnits + " units (" + page.scorecards().size()
                             + " in " + period + "); open the HTML in a browser, or run the province's units alone";
+                    render(page, storage.create(htmlUri));
                 } else if (chromium != null) {
+                    // Chromium prints a local file: the report is rendered there once, then copied to the output.
                     Path localHtml = tmp.resolve(htmlName(period));
                     Path localPdf = tmp.resolve(pdfName(period));
-                    Files.write(localHtml, html);
+                    render(page, Files.newOutputStream(localHtml));
+                    try (OutputStream out = storage.create(htmlUri)) {
+                        Files.copy(localHtml, out);
+                    }
                     try {
                         Pdf.print(chromium, localHtml, localPdf);
                         write(storage, Storage.join(dir, pdfName(period)), Files.readAllBytes(localPdf));
@@ -95,6 +99,8 @@ public final class CommitteeReports {
                                 + "print it to PDF (A4)";
                         LOG.warn("{}", pdfNote);
                     }
+                } else {
+                    render(page, storage.create(htmlUri));
                 }
             }
             if (!pages.isEmpty()) {
@@ -110,6 +116,14 @@ public final class CommitteeReports {
             LOG.warn("HTML report written without its PDF: {}", pdfNote);
         }
         return new Written(files, files.isEmpty() ? null : pdfNote);
+    }
+
+    /** Renders the page into {@code out} as UTF-8, streaming, and closes it. */
+    private static void render(ReportModel.Page page, OutputStream out) throws IOException {
+        try (java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                1 << 16)) {
+            HtmlReport.render(page, w);
+        }
     }
 
     private static void write(Storage storage, String uri, byte[] bytes) throws IOException {
