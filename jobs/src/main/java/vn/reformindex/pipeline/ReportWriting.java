@@ -43,7 +43,8 @@ final class ReportWriting {
                         throw new UncheckedIOException(dir + ": cannot write the committee's reports", e);
                     }
                 });
-        Thread t = new Thread(task, "reform-index committee reports");
+        // Spark's planning recurses deep on large plans: a larger stack than a new thread's default.
+        Thread t = new Thread(null, task, "reform-index committee reports", 64L << 20);
         t.setDaemon(true);
         t.start();
         return new Committee(task);

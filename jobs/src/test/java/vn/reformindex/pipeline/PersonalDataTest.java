@@ -112,14 +112,22 @@ class PersonalDataTest {
 
     /** True when any string (or nested value rendered as JSON) of the row contains a secret. */
     private static Column anySecret(Dataset<Row> df) {
-        Column any = lit(false);
+        java.util.List<Column> terms = new java.util.ArrayList<>(java.util.List.of(lit(false)));
         for (StructField f : df.schema().fields()) {
             Column text = f.dataType() instanceof StringType ? col(f.name())
                     : f.dataType() instanceof AtomicType ? col(f.name()).cast("string") : to_json(col(f.name()));
             for (String s : SECRETS) {
-                any = any.or(text.contains(s));
+                terms.add(text.contains(s));
             }
         }
-        return any;
+        // OR-ed as a balanced tree: a chain of a thousand terms overflowed the stack of Spark's conversion.
+        while (terms.size() > 1) {
+            java.util.List<Column> next = new java.util.ArrayList<>();
+            for (int i = 0; i < terms.size(); i += 2) {
+                next.add(i + 1 < terms.size() ? terms.get(i).or(terms.get(i + 1)) : terms.get(i));
+            }
+            terms = next;
+        }
+        return terms.get(0);
     }
 }
