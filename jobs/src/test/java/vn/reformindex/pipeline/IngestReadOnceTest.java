@@ -68,6 +68,53 @@ class IngestReadOnceTest {
         assertTrue(read.get("largest_partition_records").asLong() < records, read.toString());
     }
 
+    /**
+     * The fates' cache compressed or not (the setting, or {@code auto}: uncompressed for a small input on a
+     * local master) gives the same staged and quarantined records, says which in the run record, and leaves
+     * the session's own columnar setting as it was.
+     */
+    @Test
+    void theFatesCacheCompressedOrNotGivesTheSameTables() throws Exception {
+        Path golden = SparkTestSupport.golden();
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in.resolve("dossiers"));
+        for (String ref : new String[]{"units.csv", "procedures.csv", "holidays.csv"}) {
+            Files.copy(golden.resolve(ref), in.resolve(ref));
+        }
+        Files.copy(golden.resolve("dossiers/dossiers.csv"), in.resolve("dossiers/dossiers.csv"));
+        SparkSession spark = SparkTestSupport.spark();
+        String columnar = "spark.sql.inMemoryColumnarStorage.compressed";
+        String before = spark.conf().get(columnar);
+        java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> staged = new java.util.HashMap<>();
+        for (String setting : new String[]{"true", "false", "auto"}) {
+            Path out = tmp.resolve("out-" + setting);
+            spark.conf().set(Ingest.CACHE_COMPRESSED, setting);
+            int code;
+            try {
+                code = Main.run(new String[]{"ingest", "--input", in.toString(), "--output", out.toString(),
+                        "--run-date", "2026-11-22"}, quiet(), quiet());
+            } finally {
+                spark.conf().unset(Ingest.CACHE_COMPRESSED);
+            }
+            assertEquals(0, code);
+            assertEquals(before, spark.conf().get(columnar), "the session's setting is restored");
+            JsonNode ingest = new ObjectMapper().readTree(out.resolve("_RUN.json").toFile()).get("stages").get("ingest");
+            assertEquals(setting.equals("true"), ingest.get("fates_cache_compressed").asBoolean(), setting);
+            for (String table : new String[]{"staged_dossiers", "quarantine"}) {
+                staged.put(setting + table, spark.read().parquet(out.resolve("tables").resolve(table) + "/*")
+                        .drop("run_id", "ingested_at"));
+            }
+        }
+        for (String table : new String[]{"staged_dossiers", "quarantine"}) {
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> compressed = staged.get("true" + table);
+            assertTrue(compressed.count() > 0, table);
+            for (String other : new String[]{"false", "auto"}) {
+                assertEquals(compressed.count(), staged.get(other + table).count(), table + " " + other);
+                assertEquals(0, compressed.exceptAll(staged.get(other + table)).count(), table + " " + other);
+            }
+        }
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream());
     }
