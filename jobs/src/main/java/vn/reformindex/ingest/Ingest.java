@@ -257,7 +257,8 @@ public final class Ingest {
      * Whether the fates' cache is compressed. Building the compressed columnar cache (a dictionary per text
      * column) was a third of the dedup job (1M dossiers: 13.1 s, 9.1 s uncompressed); uncompressed it takes
      * more memory, so {@code auto} (the default) leaves it uncompressed only on a local master whose heap
-     * holds four times the input (the cache then stays in memory), and compressed otherwise.
+     * holds eight times the input (about 2 million dossiers in the default 4 GB: the cache stays in memory
+     * beside the run's other work), and compressed otherwise.
      */
     public static boolean compressCache(SparkSession spark, List<InputFile> files) {
         String set = spark.conf().get(CACHE_COMPRESSED, "auto").trim();
@@ -268,7 +269,7 @@ public final class Ingest {
         for (InputFile f : files) {
             bytes += f.size;
         }
-        return !spark.sparkContext().isLocal() || bytes > Runtime.getRuntime().maxMemory() / 4;
+        return !spark.sparkContext().isLocal() || bytes > Runtime.getRuntime().maxMemory() / 8;
     }
 
     /**
