@@ -26,29 +26,14 @@ class IngestReadOnceTest {
 
     @Test
     void aFileIsReadOnceAndABigFileBecomesSeveralPartitions() throws Exception {
-        Path golden = SparkTestSupport.golden();
-        Path in = tmp.resolve("in");
-        Files.createDirectories(in.resolve("dossiers"));
-        for (String ref : new String[]{"units.csv", "procedures.csv", "holidays.csv"}) {
-            Files.copy(golden.resolve(ref), in.resolve(ref));
-        }
+        Path in = goldenInput();
         Path file = in.resolve("dossiers/dossiers.csv");
-        Files.copy(golden.resolve("dossiers/dossiers.csv"), file);
         long size = Files.size(file);
         long budget = 4096;
         assertTrue(size > 3 * budget, "the file is several budgets long: " + size);
 
-        SparkSession spark = SparkTestSupport.spark();
-        spark.conf().set(Ingest.PARTITION_BYTES, Long.toString(budget));
         Path out = tmp.resolve("out");
-        int code;
-        try {
-            code = Main.run(new String[]{"ingest", "--input", in.toString(), "--output", out.toString(),
-                    "--run-date", "2026-11-22"}, quiet(), quiet());
-        } finally {
-            spark.conf().unset(Ingest.PARTITION_BYTES);
-        }
-        assertEquals(0, code);
+        assertEquals(0, ingest(in, out, Ingest.PARTITION_BYTES, Long.toString(budget)));
         JsonNode ingest = new ObjectMapper().readTree(out.resolve("_RUN.json").toFile()).get("stages").get("ingest");
         JsonNode read = ingest.get("read");
         long records = ingest.get("reconciliation").get("read").asLong();
@@ -75,28 +60,14 @@ class IngestReadOnceTest {
      */
     @Test
     void theFatesCacheCompressedOrNotGivesTheSameTables() throws Exception {
-        Path golden = SparkTestSupport.golden();
-        Path in = tmp.resolve("in");
-        Files.createDirectories(in.resolve("dossiers"));
-        for (String ref : new String[]{"units.csv", "procedures.csv", "holidays.csv"}) {
-            Files.copy(golden.resolve(ref), in.resolve(ref));
-        }
-        Files.copy(golden.resolve("dossiers/dossiers.csv"), in.resolve("dossiers/dossiers.csv"));
+        Path in = goldenInput();
         SparkSession spark = SparkTestSupport.spark();
         String columnar = "spark.sql.inMemoryColumnarStorage.compressed";
         String before = spark.conf().get(columnar);
         java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> staged = new java.util.HashMap<>();
         for (String setting : new String[]{"true", "false", "auto"}) {
             Path out = tmp.resolve("out-" + setting);
-            spark.conf().set(Ingest.CACHE_COMPRESSED, setting);
-            int code;
-            try {
-                code = Main.run(new String[]{"ingest", "--input", in.toString(), "--output", out.toString(),
-                        "--run-date", "2026-11-22"}, quiet(), quiet());
-            } finally {
-                spark.conf().unset(Ingest.CACHE_COMPRESSED);
-            }
-            assertEquals(0, code);
+            assertEquals(0, ingest(in, out, Ingest.CACHE_COMPRESSED, setting));
             assertEquals(before, spark.conf().get(columnar), "the session's setting is restored");
             JsonNode ingest = new ObjectMapper().readTree(out.resolve("_RUN.json").toFile()).get("stages").get("ingest");
             assertEquals(setting.equals("true"), ingest.get("fates_cache_compressed").asBoolean(), setting);
@@ -112,6 +83,29 @@ class IngestReadOnceTest {
                 assertEquals(compressed.count(), staged.get(other + table).count(), table + " " + other);
                 assertEquals(0, compressed.exceptAll(staged.get(other + table)).count(), table + " " + other);
             }
+        }
+    }
+
+    /** An input folder with the golden fixture's reference files and its dossier file. */
+    private Path goldenInput() throws java.io.IOException {
+        Path golden = SparkTestSupport.golden();
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in.resolve("dossiers"));
+        for (String f : new String[]{"units.csv", "procedures.csv", "holidays.csv", "dossiers/dossiers.csv"}) {
+            Files.copy(golden.resolve(f), in.resolve(f));
+        }
+        return in;
+    }
+
+    /** Runs the ingest command with one Spark setting for the run; its exit code. */
+    private static int ingest(Path in, Path out, String key, String value) {
+        SparkSession spark = SparkTestSupport.spark();
+        spark.conf().set(key, value);
+        try {
+            return Main.run(new String[]{"ingest", "--input", in.toString(), "--output", out.toString(),
+                    "--run-date", "2026-11-22"}, quiet(), quiet());
+        } finally {
+            spark.conf().unset(key);
         }
     }
 
