@@ -34,11 +34,16 @@ final class AuditedInput extends Reader {
     private boolean first = true;
     private String error;
     private final org.apache.spark.util.LongAccumulator bytesRead;
+    /** The task's input metrics (bytes read), or null outside a Spark task. */
+    private final org.apache.spark.executor.InputMetrics inputMetrics;
 
     /** {@code bytesRead}, when given, counts every byte read from storage, on every attempt of every task. */
     AuditedInput(InputStream in, org.apache.spark.util.LongAccumulator bytesRead) {
         this.in = in;
         this.bytesRead = bytesRead;
+        // Taken here, on the task's thread: a reading thread of the task (RecordReader's Prefetch) has none.
+        TaskContext task = TaskContext.get();
+        this.inputMetrics = task == null ? null : task.taskMetrics().inputMetrics();
         cb.flip(); // empty
     }
 
@@ -126,9 +131,8 @@ final class AuditedInput extends Reader {
         if (bytesRead != null) {
             bytesRead.add(n);
         }
-        TaskContext task = TaskContext.get();
-        if (task != null) {
-            task.taskMetrics().inputMetrics().incBytesRead(n);
+        if (inputMetrics != null) {
+            inputMetrics.incBytesRead(n);
         }
     }
 

@@ -274,7 +274,10 @@ public final class Ingest {
 
     /**
      * Runs {@code persist} (a Dataset's {@code persist}) with the columnar cache compressed or not; the
-     * session's setting is restored after (the cache keeps the settings of the moment it was declared).
+     * session's setting is restored after. This relies on Spark's cache manager planning the cached query in
+     * a copy of the session taken at {@code persist} (it does while bucketed-scan or adaptive settings must be
+     * switched off for cached plans, Spark 4.1's defaults); the cache is built later with that copy's
+     * settings. {@code IngestReadOnceTest} compares the tables made under both.
      */
     public static <T> T withCacheCompression(SparkSession spark, boolean compressed, java.util.function.Supplier<T> persist) {
         String before = spark.conf().contains(COLUMNAR_COMPRESSED) ? spark.conf().get(COLUMNAR_COMPRESSED) : null;

@@ -30,6 +30,8 @@ final class RecordReader {
     /** Records per batch handed from the reading thread to the task's ({@link Prefetch}), and batches waiting at most. */
     static final int PREFETCH_BATCH = 256;
     static final int PREFETCH_BATCHES = 16;
+    /** Characters of record text after which a batch is handed over even if it holds fewer records. */
+    static final int PREFETCH_BATCH_CHARS = 1 << 20;
     private static final DossierField[] CARRIED = DossierField.carried();
     private static final int[] CARRIED_INDEX = new int[DossierField.values().length];
 
@@ -371,8 +373,8 @@ final class RecordReader {
      * Splits a CSV file's records on a thread of its own while the task's thread turns them into rows and
      * validates them: the reading (UTF-8, SHA-256, quotes, line numbers) is sequential by nature and was about
      * a third of a reading task, so a big file is read at the pace of the slower half instead of the sum. At
-     * most {@link #PREFETCH_BATCHES} batches of {@link #PREFETCH_BATCH} records wait between the two (memory
-     * bounded whatever the file's size). The thread stops where a refusal is found, as the plain reader does, reads the file to
+     * most {@link #PREFETCH_BATCHES} batches of {@link #PREFETCH_BATCH} records or about
+     * {@link #PREFETCH_BATCH_CHARS} characters wait between the two (memory bounded whatever the file's size). The thread stops where a refusal is found, as the plain reader does, reads the file to
      * its end for the audit, and stops early when the task ends first (failure or cancellation).
      */
     private final class Prefetch {
@@ -396,15 +398,22 @@ final class RecordReader {
         private void produce(CsvSplitter splitter, Reader reader) {
             try {
                 List<CsvSplitter.Record> batch = new ArrayList<>(PREFETCH_BATCH);
+                long chars = 0;
                 while (!refused()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException();
+                    }
                     CsvSplitter.Record r = splitter.next();
                     if (r == null || refused()) {
                         break; // the end, or the text ended at a bad byte: the run fails on the file, no partial record
                     }
                     batch.add(r);
-                    if (batch.size() == PREFETCH_BATCH) {
+                    chars += r.text == null ? 0 : r.text.length();
+                    // a batch is closed by its records or by its text (records of up to a million characters)
+                    if (batch.size() == PREFETCH_BATCH || chars >= PREFETCH_BATCH_CHARS) {
                         queue.put(batch);
                         batch = new ArrayList<>(PREFETCH_BATCH);
+                        chars = 0;
                     }
                 }
                 if (!batch.isEmpty()) {
@@ -413,7 +422,12 @@ final class RecordReader {
                 readToEnd(reader);
                 queue.put(Boolean.TRUE);
             } catch (InterruptedException e) {
-                // the task ended first: nothing waits for the rest
+                // the task ended first: nothing waits for the rest, and nothing else closes the file
+                try {
+                    reader.close();
+                } catch (IOException closing) {
+                    // the task is over; nothing to report to
+                }
             } catch (Throwable e) { // handed over: the task's thread fails with it instead of waiting forever
                 try {
                     queue.put(e);
@@ -436,6 +450,9 @@ final class RecordReader {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("interrupted while reading " + file.name);
+                }
+                if (o instanceof Throwable) {
+                    ended = true; // the reading thread has stopped: no later call waits for it
                 }
                 if (o instanceof IOException e) {
                     throw e;

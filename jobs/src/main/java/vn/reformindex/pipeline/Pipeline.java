@@ -126,7 +126,7 @@ public final class Pipeline {
                     manifest.put("workbook_rows", ReportWriting.workbook(runReports, ReportIndex.about(manifest.asMap(),
                             java.time.Instant.now().toString(), set), storage, store.stagingReports()));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (committee != null) {
                     committee.settle(); // nothing writes into the staging folder once the run abandons it
                 }

@@ -94,7 +94,7 @@ public final class ReportRebuild {
                     manifest.put("workbook_rows", ReportWriting.workbook(reports, ReportIndex.about(manifest.asMap(),
                             java.time.Instant.now().toString(), set.id + " " + set.version), storage, store.stagingReports()));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 committee.settle(); // nothing writes into the staging folder once the run abandons it
                 throw e;
             }

@@ -69,12 +69,18 @@ final class ReportWriting {
 
         /** Waits for the thread without its result: a run failing meanwhile abandons its staging only after. */
         void settle() {
-            try {
-                task.get();
-            } catch (InterruptedException e) {
+            boolean interrupted = false;
+            while (!task.isDone()) {
+                try {
+                    task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // still waits: the staging folder is removed only after
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // the run fails on its first error; this one is secondary
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the run fails on its first error; this one is secondary
             }
         }
 

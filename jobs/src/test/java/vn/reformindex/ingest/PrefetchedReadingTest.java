@@ -97,6 +97,26 @@ class PrefetchedReadingTest {
     }
 
     @Test
+    void longRecordsAreHandedOverInSmallerBatches() throws Exception {
+        // 60 records of 300,000 characters (a long name, masked): batches close by their text, not their count
+        List<String> lines = Files.readAllLines(SparkTestSupport.projectRoot().resolve("data-samples").resolve("dossiers")
+                .resolve("xa-2024-h1.csv"), StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        String longName = "Nguyễn ".repeat(42_000);
+        for (int i = 1; i <= 60; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[29] = longName + i; // ChuHoSo
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        Reading plain = read(bytes, false);
+        Reading prefetched = read(bytes, true);
+        assertEquals(60, prefetched.rows().size());
+        assertEquals(plain.rows(), prefetched.rows());
+        assertEquals(plain.audit().sha256, prefetched.audit().sha256);
+    }
+
+    @Test
     void aBadByteStopsBothAtTheSameRecordWithTheSameError() throws Exception {
         byte[] good = sample();
         // an invalid UTF-8 byte inside record 5,000 (line 5,001): more than the queue holds is read before it
