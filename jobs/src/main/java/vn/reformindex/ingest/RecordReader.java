@@ -166,9 +166,7 @@ final class RecordReader {
                     values[CARRIED_INDEX[f.ordinal()]] = clean(f, r.fields.get(i));
                 }
             }
-            List<String> fields = r.fields;
-            ColumnMapping m = mapping;
-            return row(r.line, values, false, lazyText ? new LazyText(() -> maskedCsv(fields, m)) : maskedCsv(fields, m));
+            return row(r.line, values, false, lazyText ? new LazyText(r.fields, mapping) : maskedCsv(r.fields, mapping));
         }
     }
 
@@ -192,15 +190,9 @@ final class RecordReader {
      * task that validates records itself ({@link Ingest.Reading#validated}) builds it for those alone (it was
      * an eighth of the reading task). Never leaves that task: {@link Ingest#validatedRow} resolves it.
      */
-    static final class LazyText {
-        private final java.util.function.Supplier<String> text;
-
-        LazyText(java.util.function.Supplier<String> text) {
-            this.text = text;
-        }
-
+    record LazyText(List<String> fields, ColumnMapping mapping) {
         String get() {
-            return text.get();
+            return maskedCsv(fields, mapping);
         }
     }
 
@@ -374,19 +366,19 @@ final class RecordReader {
      * validates them: the reading (UTF-8, SHA-256, quotes, line numbers) is sequential by nature and was about
      * a third of a reading task, so a big file is read at the pace of the slower half instead of the sum. At
      * most {@link #PREFETCH_BATCHES} batches of {@link #PREFETCH_BATCH} records or about
-     * {@link #PREFETCH_BATCH_CHARS} characters wait between the two (memory bounded whatever the file's size). The thread stops where a refusal is found, as the plain reader does, reads the file to
-     * its end for the audit, and stops early when the task ends first (failure or cancellation).
+     * {@link #PREFETCH_BATCH_CHARS} characters wait between the two (memory bounded whatever the file's size).
+     * The thread stops where a refusal is found, as the plain reader does, reads the file to its end for the
+     * audit, and stops early when the task ends first (failure or cancellation).
      */
     private final class Prefetch {
         private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(
                 PREFETCH_BATCHES);
-        private final Thread thread;
         private List<CsvSplitter.Record> current = List.of();
         private int position;
         private boolean ended;
 
         Prefetch(CsvSplitter splitter, Reader reader) {
-            thread = new Thread(() -> produce(splitter, reader), "reform-index reader " + file.name);
+            Thread thread = new Thread(() -> produce(splitter, reader), "reform-index reader " + file.name);
             thread.setDaemon(true);
             org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
             if (task != null) {
@@ -451,20 +443,15 @@ final class RecordReader {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("interrupted while reading " + file.name);
                 }
-                if (o instanceof Throwable) {
-                    ended = true; // the reading thread has stopped: no later call waits for it
-                }
-                if (o instanceof IOException e) {
-                    throw e;
-                }
-                if (o instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (o instanceof Error e) {
-                    throw e;
-                }
                 if (o instanceof Throwable e) {
-                    throw new IllegalStateException(e);
+                    ended = true; // the reading thread has stopped: no later call waits for it
+                    if (e instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e instanceof Error err) {
+                        throw err;
+                    }
+                    throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
                 }
                 if (o == Boolean.TRUE) {
                     ended = true;

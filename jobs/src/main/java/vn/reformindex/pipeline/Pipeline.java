@@ -118,22 +118,19 @@ public final class Pipeline {
                     : ReportWriting.committee(t -> tables.containsKey(t.name()) ? tables.get(t.name())
                     : store.exists(t) ? store.read(spark, t) : null, ctx.criteriaSet(), ctx.periodLabels(), storage,
                     store.stagingReports(), manifest, spark.sparkContext());
-            try {
+            String set = ctx.criteriaSetLoaded() ? ctx.criteriaSet().id + " " + ctx.criteriaSet().version : null;
+            Runnable workbook = () -> {
                 if (!runReports.isEmpty()) {
                     // One workbook of this run's reports (read from the written tables, before publication).
                     spark.sparkContext().setJobDescription("reform-index workbook");
-                    String set = ctx.criteriaSetLoaded() ? ctx.criteriaSet().id + " " + ctx.criteriaSet().version : null;
                     manifest.put("workbook_rows", ReportWriting.workbook(runReports, ReportIndex.about(manifest.asMap(),
                             java.time.Instant.now().toString(), set), storage, store.stagingReports()));
                 }
-            } catch (RuntimeException | Error e) {
-                if (committee != null) {
-                    committee.settle(); // nothing writes into the staging folder once the run abandons it
-                }
-                throw e;
-            }
-            if (committee != null) {
-                committee.finish(manifest);
+            };
+            if (committee == null) {
+                workbook.run();
+            } else {
+                committee.alongside(workbook, manifest);
             }
             spark.sparkContext().setJobDescription(null);
             manifest.put("spark_metrics", metrics.perStage(results));

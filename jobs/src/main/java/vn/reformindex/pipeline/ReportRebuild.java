@@ -89,16 +89,12 @@ public final class ReportRebuild {
             manifest.put("reports", reports.stream().map(Report::fileName).toList());
             ReportWriting.Committee committee = ReportWriting.committee(t -> published(spark, store, t, periods), set, periods,
                     storage, store.stagingReports(), manifest, spark.sparkContext());
-            try {
+            committee.alongside(() -> {
                 if (!reports.isEmpty()) {
                     manifest.put("workbook_rows", ReportWriting.workbook(reports, ReportIndex.about(manifest.asMap(),
                             java.time.Instant.now().toString(), set.id + " " + set.version), storage, store.stagingReports()));
                 }
-            } catch (RuntimeException | Error e) {
-                committee.settle(); // nothing writes into the staging folder once the run abandons it
-                throw e;
-            }
-            committee.finish(manifest);
+            }, manifest);
             manifest.finish("succeeded", null);
             store.publishReports(manifest);
             return new RunResult(store.runId(), config.output(), List.of(), manifest.asMap());

@@ -26,7 +26,7 @@ final class ReportWriting {
      * Starts the committee's reports (HTML per period, its PDF when Chromium is installed, summary.md) from the
      * tables on a thread of their own, so that the workbook is written meanwhile on the caller's (both are
      * single-threaded work on the driver: at 13,000 units each took about half a minute, one after the other).
-     * {@link Committee#finish} waits for them and records them in the run's record.
+     * {@link Committee#alongside} runs the workbook meanwhile, waits for them and records them in the run's record.
      */
     static Committee committee(java.util.function.Function<vn.reformindex.table.TableDecl, org.apache.spark.sql.Dataset<
             org.apache.spark.sql.Row>> tables, vn.reformindex.criteria.CriteriaSet set, java.util.List<String> periods,
@@ -59,7 +59,7 @@ final class ReportWriting {
         }
 
         /** Waits for the reports; records them, and how to get the PDF when it could not be printed, in the run's record. */
-        void finish(RunManifest manifest) {
+        private void finish(RunManifest manifest) {
             vn.reformindex.publish.CommitteeReports.Written w = await();
             manifest.put("committee_reports", w.files());
             if (w.pdfNote() != null) {
@@ -67,8 +67,23 @@ final class ReportWriting {
             }
         }
 
-        /** Waits for the thread without its result: a run failing meanwhile abandons its staging only after. */
-        void settle() {
+        /**
+         * Runs {@code work} (the workbook) on the caller's thread while the reports are written, then waits for
+         * them and records them; when {@code work} fails, waits for the thread first (nothing writes into the
+         * staging folder once the run abandons it) and fails with the work's error.
+         */
+        void alongside(Runnable work, RunManifest manifest) {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                settle();
+                throw e;
+            }
+            finish(manifest);
+        }
+
+        /** Waits for the thread without its result. */
+        private void settle() {
             boolean interrupted = false;
             while (!task.isDone()) {
                 try {

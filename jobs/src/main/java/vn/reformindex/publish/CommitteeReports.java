@@ -76,31 +76,32 @@ public final class CommitteeReports {
                 pages.add(page);
                 String htmlUri = Storage.join(dir, htmlName(period));
                 files.add(htmlName(period));
-                if (chromium != null && page.scorecards().size() > pdfMaxUnits) {
-                    // A national report (13,000 units, 220 MB of HTML) is not printed in minutes nor read on paper.
-                    pdfNote = "the PDF is printed for at most " + pdfMaxUnits + " units (" + page.scorecards().size()
-                            + " in " + period + "); open the HTML in a browser, or run the province's units alone";
-                    render(page, storage.create(htmlUri));
-                } else if (chromium != null) {
-                    // Chromium prints a local file: the report is rendered there once, then copied to the output.
-                    Path localHtml = tmp.resolve(htmlName(period));
-                    Path localPdf = tmp.resolve(pdfName(period));
-                    render(page, Files.newOutputStream(localHtml));
-                    try (OutputStream out = storage.create(htmlUri)) {
-                        Files.copy(localHtml, out);
+                boolean tooBig = page.scorecards().size() > pdfMaxUnits;
+                if (chromium == null || tooBig) {
+                    if (chromium != null) {
+                        // A national report (13,000 units, 220 MB of HTML) is not printed in minutes nor read on paper.
+                        pdfNote = "the PDF is printed for at most " + pdfMaxUnits + " units (" + page.scorecards().size()
+                                + " in " + period + "); open the HTML in a browser, or run the province's units alone";
                     }
-                    try {
-                        Pdf.print(chromium, localHtml, localPdf);
-                        write(storage, Storage.join(dir, pdfName(period)), Files.readAllBytes(localPdf));
-                        files.add(pdfName(period));
-                    } catch (IOException e) {
-                        // The HTML is the report; a PDF that cannot be printed is noted, not fatal.
-                        pdfNote = "the PDF could not be printed (" + e.getMessage() + "); open the HTML in a browser and "
-                                + "print it to PDF (A4)";
-                        LOG.warn("{}", pdfNote);
-                    }
-                } else {
                     render(page, storage.create(htmlUri));
+                    continue;
+                }
+                // Chromium prints a local file: the report is rendered there once, then copied to the output.
+                Path localHtml = tmp.resolve(htmlName(period));
+                Path localPdf = tmp.resolve(pdfName(period));
+                render(page, Files.newOutputStream(localHtml));
+                try (OutputStream out = storage.create(htmlUri)) {
+                    Files.copy(localHtml, out);
+                }
+                try {
+                    Pdf.print(chromium, localHtml, localPdf);
+                    write(storage, Storage.join(dir, pdfName(period)), Files.readAllBytes(localPdf));
+                    files.add(pdfName(period));
+                } catch (IOException e) {
+                    // The HTML is the report; a PDF that cannot be printed is noted, not fatal.
+                    pdfNote = "the PDF could not be printed (" + e.getMessage() + "); open the HTML in a browser and "
+                            + "print it to PDF (A4)";
+                    LOG.warn("{}", pdfNote);
                 }
             }
             if (!pages.isEmpty()) {

@@ -54,8 +54,10 @@ class HtmlReportTest {
     }
 
     @Test
-    void theTemplatePlacesTheFiguresAndEscapesText() {
-        String html = HtmlReport.render(page());
+    void theTemplatePlacesTheFiguresAndEscapesText() throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        HtmlReport.render(page(), out);
+        String html = out.toString();
         assertFalse(html.contains("<Ngọc>"), "markup in a name is text");
         assertTrue(html.contains("Xã &lt;Ngọc&gt; &amp; &quot;Đường&quot; | 2"), "escaped once, diacritics kept");
         for (String id : List.of("tong-quan", "xep-hang", "tong-hop-xu-ly", "phieu-diem", "chat-luong-du-lieu")) {
