@@ -50,17 +50,6 @@ class ReaggregationTest {
         List<Comparisons.Pair> pairs = Comparisons.of(List.of(new PeriodWindow(Period.parse("2025"), LocalDate.of(2025, 12, 31))));
         String key = pairs.get(0).key();
         List<Comparisons.Fold> folds = Comparisons.folds(reg, pairs);
-        CriteriaSet set = CriteriaSetLoader.parse("t.yaml", String.join("\n",
-                "id: t", "version: \"1\"", "total: 2", "tiers: [{name: Tất cả, from: 0}]",
-                "groups: [{code: A, name: Nhóm, max: 2}]",
-                "criteria:",
-                "  - {code: OWN, name: Riêng, group: A, source: dossiers, levels: [HUYEN, XA], numerator: count_if(handled AND on_time_766), denominator: count_if(handled), max: 1, scoring: {rule: ratio}}",
-                "  - {code: ALL, name: Toàn địa bàn, group: A, source: dossiers, levels: [HUYEN, XA], subtree: true, numerator: count_if(handled AND on_time_766), denominator: count_if(handled), max: 1, scoring: {rule: ratio}}",
-                "").getBytes(StandardCharsets.UTF_8));
-        SparkSession spark = SparkTestSupport.spark();
-        StructType factsType = new StructType().add("unit_code", DataTypes.StringType).add("period", DataTypes.StringType)
-                .add("unit_ancestors", DataTypes.createArrayType(DataTypes.StringType))
-                .add("handled", DataTypes.BooleanType).add("on_time_766", DataTypes.BooleanType);
         List<Row> rows = new ArrayList<>();
         // Raw counts in 2024 (on time / handled): OLD 2/3, NEW 1/2, A 1/1, B 1/4, SAME 1/1.
         addDossiers(rows, key, "OLD", reg, 2, 3);
@@ -68,13 +57,70 @@ class ReaggregationTest {
         addDossiers(rows, key, "A", reg, 1, 1);
         addDossiers(rows, key, "B", reg, 1, 4);
         addDossiers(rows, key, "SAME", reg, 1, 1);
+        // AB did not exist in 2024.
+        Map<String, String> got = ownAndSubtree(SparkTestSupport.spark(), reg, key, folds, rows,
+                "P", "D1", "D2", "OLD", "NEW", "A", "B", "SAME");
+        // NEW: 1/2 + OLD's 2/3 = 3/5 (0.6, not the mean of the ratios, 0.583); AB: A's 1/1 + B's 1/4 = 2/5. D2, the
+        // successors' district, counts NEW, OLD, AB and SAME: 6/11; D1 keeps nothing of its former communes.
+        assertEquals(Map.of("NEW", "3/5 3/5", "AB", "2/5 2/5", "SAME", "1/1 1/1", "D1", "- -", "D2", "- 6/11",
+                "P", "- 6/11"), got);
+    }
+
+    /**
+     * A merged district (D1 into D2, both above communes): its own dossiers count for D2, and so do those of its
+     * former commune X, dissolved without successor, which keeps its own history but whose ancestors in the
+     * comparison window are D2's (Comparisons.reaggregate's path for folded units with children).
+     */
+    @Test
+    void aMergedDistrictsFormerSubtreeCountsForItsSuccessor() {
+        LocalDate since = LocalDate.of(2015, 1, 1);
+        LocalDate merged = LocalDate.of(2025, 6, 30);
+        UnitRegistry reg = new UnitRegistry(List.of(
+                new Unit("P", "Tỉnh", "TINH", null, "TINH", since, null, List.of()),
+                new Unit("D1", "Huyện 1", "HUYEN", "P", "HUYEN", since, merged, List.of("D2")),
+                new Unit("D2", "Huyện 2", "HUYEN", "P", "HUYEN", since, null, List.of()),
+                new Unit("OLD", "Xã cũ", "XA", "D1", "XA", since, merged, List.of("NEW")),
+                new Unit("NEW", "Xã nhận sáp nhập", "XA", "D2", "XA", since, null, List.of()),
+                new Unit("X", "Xã giải thể", "XA", "D1", "XA", since, merged, List.of()),
+                new Unit("SAME", "Xã giữ nguyên", "XA", "D2", "XA", since, null, List.of())));
+        List<Comparisons.Pair> pairs = Comparisons.of(List.of(new PeriodWindow(Period.parse("2025"), LocalDate.of(2025, 12, 31))));
+        String key = pairs.get(0).key();
+        List<Comparisons.Fold> folds = Comparisons.folds(reg, pairs);
+        SparkSession spark = SparkTestSupport.spark();
+        List<Row> rows = new ArrayList<>();
+        // Raw counts in 2024 (on time / handled): D1's own 1/1, OLD 2/3, X 1/2, NEW 1/2, D2's own 0/1, SAME 1/1.
+        addDossiers(rows, key, "D1", reg, 1, 1);
+        addDossiers(rows, key, "OLD", reg, 2, 3);
+        addDossiers(rows, key, "X", reg, 1, 2);
+        addDossiers(rows, key, "NEW", reg, 1, 2);
+        addDossiers(rows, key, "D2", reg, 0, 1);
+        addDossiers(rows, key, "SAME", reg, 1, 1);
+        Map<String, String> got = ownAndSubtree(spark, reg, key, folds, rows, "P", "D1", "D2", "OLD", "NEW", "X", "SAME");
+        // D2's own: its 0/1 + D1's 1/1 = 1/2. D2's subtree: everything below P = 6/10 (X's 1/2 included through its
+        // ancestors). NEW: 1/2 + OLD's 2/3 = 3/5. X keeps its own 1/2. D1 and OLD are not scored in 2024 any more.
+        assertEquals(Map.of("D2", "1/2 6/10", "NEW", "3/5 3/5", "X", "1/2 1/2", "SAME", "1/1 1/1", "P", "- 6/10"), got);
+    }
+
+    /** Per scored unit of the comparison window: "own subtree" fractions of on-time over handled dossiers. */
+    private static Map<String, String> ownAndSubtree(SparkSession spark, UnitRegistry reg, String key, List<Comparisons.Fold> folds,
+                                                     List<Row> rows, String... validUnits) {
+        CriteriaSet set = CriteriaSetLoader.parse("t.yaml", String.join("\n",
+                "id: t", "version: \"1\"", "total: 2", "tiers: [{name: Tất cả, from: 0}]",
+                "groups: [{code: A, name: Nhóm, max: 2}]",
+                "criteria:",
+                "  - {code: OWN, name: Riêng, group: A, source: dossiers, levels: [HUYEN, XA], numerator: count_if(handled AND on_time_766), denominator: count_if(handled), max: 1, scoring: {rule: ratio}}",
+                "  - {code: ALL, name: Toàn địa bàn, group: A, source: dossiers, levels: [HUYEN, XA], subtree: true, numerator: count_if(handled AND on_time_766), denominator: count_if(handled), max: 1, scoring: {rule: ratio}}",
+                "").getBytes(StandardCharsets.UTF_8));
+        StructType factsType = new StructType().add("unit_code", DataTypes.StringType).add("period", DataTypes.StringType)
+                .add("unit_ancestors", DataTypes.createArrayType(DataTypes.StringType))
+                .add("handled", DataTypes.BooleanType).add("on_time_766", DataTypes.BooleanType);
         Dataset<Row> facts = Comparisons.reaggregate(spark.createDataFrame(rows, factsType), folds, reg);
         List<Row> valid = new ArrayList<>();
-        for (String u : new String[]{"P", "D1", "D2", "OLD", "NEW", "A", "B", "SAME"}) {
-            valid.add(RowFactory.create(u, key)); // AB did not exist in 2024
+        for (String u : validUnits) {
+            valid.add(RowFactory.create(u, key));
         }
         Dataset<Row> grid = Comparisons.regrid(spark.createDataFrame(valid, new StructType()
-                        .add("unit_code", DataTypes.StringType).add("period", DataTypes.StringType)), folds);
+                .add("unit_code", DataTypes.StringType).add("period", DataTypes.StringType)), folds);
         List<Row> levels = new ArrayList<>();
         reg.all().forEach(u -> levels.add(RowFactory.create(u.code, u.level)));
         grid = grid.join(spark.createDataFrame(levels, new StructType().add("unit_code", DataTypes.StringType)
@@ -84,10 +130,7 @@ class ReaggregationTest {
                 .collectAsList()) {
             got.put(r.getString(0), fraction(r, 1) + " " + fraction(r, 3));
         }
-        // NEW: 1/2 + OLD's 2/3 = 3/5 (0.6, not the mean of the ratios, 0.583); AB: A's 1/1 + B's 1/4 = 2/5. D2, the
-        // successors' district, counts NEW, OLD, AB and SAME: 6/11; D1 keeps nothing of its former communes.
-        assertEquals(Map.of("NEW", "3/5 3/5", "AB", "2/5 2/5", "SAME", "1/1 1/1", "D1", "- -", "D2", "- 6/11",
-                "P", "- 6/11"), got);
+        return got;
     }
 
     private static String fraction(Row r, int at) {
