@@ -50,14 +50,8 @@ class ReaggregationTest {
         List<Comparisons.Pair> pairs = Comparisons.of(List.of(new PeriodWindow(Period.parse("2025"), LocalDate.of(2025, 12, 31))));
         String key = pairs.get(0).key();
         List<Comparisons.Fold> folds = Comparisons.folds(reg, pairs);
-        List<Row> rows = new ArrayList<>();
-        // Raw counts in 2024 (on time / handled): OLD 2/3, NEW 1/2, A 1/1, B 1/4, SAME 1/1.
-        addDossiers(rows, key, "OLD", reg, 2, 3);
-        addDossiers(rows, key, "NEW", reg, 1, 2);
-        addDossiers(rows, key, "A", reg, 1, 1);
-        addDossiers(rows, key, "B", reg, 1, 4);
-        addDossiers(rows, key, "SAME", reg, 1, 1);
-        // AB did not exist in 2024.
+        // Raw counts in 2024, on time / handled; AB did not exist in 2024.
+        List<Row> rows = dossiers(reg, key, "OLD 2/3", "NEW 1/2", "A 1/1", "B 1/4", "SAME 1/1");
         Map<String, String> got = ownAndSubtree(SparkTestSupport.spark(), reg, key, folds, rows,
                 "P", "D1", "D2", "OLD", "NEW", "A", "B", "SAME");
         // NEW: 1/2 + OLD's 2/3 = 3/5 (0.6, not the mean of the ratios, 0.583); AB: A's 1/1 + B's 1/4 = 2/5. D2, the
@@ -86,16 +80,10 @@ class ReaggregationTest {
         List<Comparisons.Pair> pairs = Comparisons.of(List.of(new PeriodWindow(Period.parse("2025"), LocalDate.of(2025, 12, 31))));
         String key = pairs.get(0).key();
         List<Comparisons.Fold> folds = Comparisons.folds(reg, pairs);
-        SparkSession spark = SparkTestSupport.spark();
-        List<Row> rows = new ArrayList<>();
-        // Raw counts in 2024 (on time / handled): D1's own 1/1, OLD 2/3, X 1/2, NEW 1/2, D2's own 0/1, SAME 1/1.
-        addDossiers(rows, key, "D1", reg, 1, 1);
-        addDossiers(rows, key, "OLD", reg, 2, 3);
-        addDossiers(rows, key, "X", reg, 1, 2);
-        addDossiers(rows, key, "NEW", reg, 1, 2);
-        addDossiers(rows, key, "D2", reg, 0, 1);
-        addDossiers(rows, key, "SAME", reg, 1, 1);
-        Map<String, String> got = ownAndSubtree(spark, reg, key, folds, rows, "P", "D1", "D2", "OLD", "NEW", "X", "SAME");
+        // Raw counts in 2024, on time / handled (D1 and D2: their own dossiers).
+        List<Row> rows = dossiers(reg, key, "D1 1/1", "OLD 2/3", "X 1/2", "NEW 1/2", "D2 0/1", "SAME 1/1");
+        Map<String, String> got = ownAndSubtree(SparkTestSupport.spark(), reg, key, folds, rows,
+                "P", "D1", "D2", "OLD", "NEW", "X", "SAME");
         // D2's own: its 0/1 + D1's 1/1 = 1/2. D2's subtree: everything below P = 6/10 (X's 1/2 included through its
         // ancestors). NEW: 1/2 + OLD's 2/3 = 3/5. X keeps its own 1/2. D1 and OLD are not scored in 2024 any more.
         assertEquals(Map.of("D2", "1/2 6/10", "NEW", "3/5 3/5", "X", "1/2 1/2", "SAME", "1/1 1/1", "P", "- 6/10"), got);
@@ -137,11 +125,19 @@ class ReaggregationTest {
         return r.isNullAt(at + 1) ? "-" : r.getDecimal(at).intValue() + "/" + r.getDecimal(at + 1).intValue();
     }
 
-    private static void addDossiers(List<Row> rows, String key, String unit, UnitRegistry reg, int onTime, int handled) {
-        String[] ancestors = reg.ancestors(unit).toArray(String[]::new);
-        for (int i = 0; i < handled; i++) {
-            rows.add(RowFactory.create(unit, key, ancestors, true, i < onTime));
+    /** Dossiers of the comparison window {@code key}, given per unit as "UNIT onTime/handled". */
+    private static List<Row> dossiers(UnitRegistry reg, String key, String... counts) {
+        List<Row> rows = new ArrayList<>();
+        for (String c : counts) {
+            String[] unitAndFraction = c.split(" ");
+            String[] fraction = unitAndFraction[1].split("/");
+            int onTime = Integer.parseInt(fraction[0]);
+            String[] ancestors = reg.ancestors(unitAndFraction[0]).toArray(String[]::new);
+            for (int i = 0; i < Integer.parseInt(fraction[1]); i++) {
+                rows.add(RowFactory.create(unitAndFraction[0], key, ancestors, true, i < onTime));
+            }
         }
+        return rows;
     }
 
     @Test
