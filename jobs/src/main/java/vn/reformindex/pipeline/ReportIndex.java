@@ -2,8 +2,6 @@ package vn.reformindex.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.InputStreamReader;
 import java.io.Writer;
@@ -66,7 +64,7 @@ final class ReportIndex {
 
     private static void print(Storage storage, String uri, String[] header, Map<String, String[]> rows, boolean vietnamese)
             throws IOException {
-        try (OutputStream out = storage.create(uri); Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        try (Writer w = storage.createText(uri)) {
             w.write('\uFEFF');
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
                 for (String[] r : rows.values()) {

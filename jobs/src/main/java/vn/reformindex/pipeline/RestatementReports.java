@@ -1,10 +1,7 @@
 package vn.reformindex.pipeline;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,8 +14,7 @@ final class RestatementReports {
     }
 
     static void write(Storage storage, String uri, List<String> header, List<Row> rows) throws IOException {
-        try (OutputStream out = storage.create(uri);
-             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        try (Writer w = storage.createText(uri)) {
             w.write('\uFEFF');
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get())) {
                 for (Row r : rows) {

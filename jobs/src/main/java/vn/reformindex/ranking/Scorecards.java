@@ -74,8 +74,16 @@ public final class Scorecards {
     public static Dataset<Row> of(CriteriaSet set, Dataset<Row> scores, Dataset<Row> groups, Dataset<Row> index) {
         boolean zero = set.missingRule == CriteriaSet.MissingRule.ZERO;
         Dataset<Row> criteria = scores.sparkSession().createDataFrame(criteriaRows(set), CRITERIA);
-        Dataset<Row> multipliers = scores.select(col("unit_code"), col("period"), col("criterion_code").as("times_code"),
-                col("status").as("times_status"));
+        // Only the criteria another one multiplies by can match: without this filter the join carried every score
+        // row (a 72 MB broadcast at national size, BENCHMARKS.md round 8).
+        List<String> timesCodes = new ArrayList<>();
+        set.criteria.forEach(c -> {
+            if (c.times != null) {
+                timesCodes.add(c.times);
+            }
+        });
+        Dataset<Row> multipliers = scores.filter(col("criterion_code").isin(timesCodes.toArray()))
+                .select(col("unit_code"), col("period"), col("criterion_code").as("times_code"), col("status").as("times_status"));
         Column has = col("points").isNotNull();
         Column insufficient = col("status").equalTo(ScoreStatus.INSUFFICIENT);
         Column reason = when(has, lit(null).cast(DataTypes.StringType))

@@ -1,12 +1,9 @@
 package vn.reformindex.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.reformindex.io.Storage;
 import vn.reformindex.table.Format;
@@ -45,6 +43,17 @@ public final class CsvReportWriter {
      * must come ordered by that column first, and a value met again after another fails the write.
      */
     public static long write(Report report, Storage storage, String dir) throws IOException {
+        return write(report, rows(report).coalesce(1).toLocalIterator(), storage, dir);
+    }
+
+    /** The report's rows, its columns in order ({@link #write(Report, Iterator, Storage, String)} reads them). */
+    public static Dataset<Row> rows(Report report) {
+        List<String> names = report.columns().stream().map(Report.Column::name).toList();
+        return report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]));
+    }
+
+    /** {@link #write(Report, Storage, String)} from the report's {@link #rows}, already brought to the driver in order. */
+    public static long write(Report report, Iterator<Row> it, Storage storage, String dir) throws IOException {
         List<String> names = new ArrayList<>(); // also the English header
         List<String> vietnamese = new ArrayList<>();
         List<Report.Column> columns = report.columns();
@@ -60,8 +69,6 @@ public final class CsvReportWriter {
         try (CSVPrinter en = printer(storage, Storage.join(dir, report.fileName()), names);
              CSVPrinter vi = report.vietnameseCopy() ? printer(storage, Storage.join(dir, viName(report.fileName())), vietnamese) : null;
              Parts parts = split < 0 ? null : new Parts(report, storage, dir, names, vietnamese)) {
-            Iterator<Row> it = report.data().select(names.get(0), names.subList(1, names.size()).toArray(new String[0]))
-                    .coalesce(1).toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
                 List<String> a = new ArrayList<>(names.size());
@@ -155,8 +162,7 @@ public final class CsvReportWriter {
 
     /** A CSV printer on a new UTF-8 file that starts with a BOM (for Excel). */
     private static CSVPrinter printer(Storage storage, String uri, List<String> header) throws IOException {
-        OutputStream out = storage.create(uri);
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer w = storage.createText(uri);
         w.write('\uFEFF');
         return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
     }

@@ -104,6 +104,9 @@ public final class WorkbookWriter {
         Dataset<Row> rows() {
             Dataset<Row> data = filter == null ? report.data() : report.data().filter(filter);
             List<Report.Column> columns = report.columns();
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException(name() + ": a report without columns");
+            }
             String[] rest = columns.subList(1, columns.size()).stream().map(Report.Column::name).toArray(String[]::new);
             return data.select(columns.get(0).name(), rest);
         }
@@ -150,14 +153,12 @@ public final class WorkbookWriter {
             if (!about.isEmpty()) {
                 writeAbout(wb.newWorksheet(names.take(ABOUT_SHEET)), about);
             }
-            long n = 0;
-            for (Sheet s : sheets) {
-                n += writeSheet(wb, s, names, maxDataRows);
-            }
+            long[] n = {0};
+            AheadRows.inOrder(sheets, Sheet::rows, (s, rows) -> n[0] += writeSheet(wb, s, rows, names, maxDataRows));
             wb.finish();
             out.close();
             done = true;
-            return n;
+            return n[0];
         } finally {
             if (!done) {
                 try {
@@ -189,14 +190,10 @@ public final class WorkbookWriter {
     }
 
     /** One sheet's rows, over as many worksheets as Excel's row limit needs. */
-    private static long writeSheet(Workbook wb, Sheet sheet, SheetNames names, int maxDataRows) throws IOException {
+    private static long writeSheet(Workbook wb, Sheet sheet, Iterator<Row> it, SheetNames names, int maxDataRows)
+            throws IOException {
         List<Report.Column> columns = sheet.report().columns();
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException(sheet.name() + ": a report without columns");
-        }
-        Dataset<Row> data = sheet.rows();
-        Cells cells = new Cells(sheet.report(), columns, data.schema());
-        Iterator<Row> it = data.coalesce(1).toLocalIterator();
+        Cells cells = new Cells(sheet.report(), columns, sheet.rows().schema());
         long total = 0;
         do {
             Page page = new Page(wb.newWorksheet(names.take(sheet.name())), columns, cells);
