@@ -251,7 +251,6 @@ public final class Ingest {
 
     /** The Spark setting: whether ingest's cache of the fates is compressed ({@code true}, {@code false} or {@code auto}). */
     public static final String CACHE_COMPRESSED = "spark.reformindex.ingest.cacheCompressed";
-    private static final String COLUMNAR_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
     /**
      * Whether the fates' cache is compressed. Building the compressed columnar cache (a dictionary per text
@@ -270,27 +269,6 @@ public final class Ingest {
             bytes += f.size;
         }
         return !spark.sparkContext().isLocal() || bytes > Runtime.getRuntime().maxMemory() / 8;
-    }
-
-    /**
-     * Runs {@code persist} (a Dataset's {@code persist}) with the columnar cache compressed or not; the
-     * session's setting is restored after. This relies on Spark's cache manager planning the cached query in
-     * a copy of the session taken at {@code persist} (it does while bucketed-scan or adaptive settings must be
-     * switched off for cached plans, Spark 4.1's defaults); the cache is built later with that copy's
-     * settings. {@code IngestReadOnceTest} compares the tables made under both.
-     */
-    public static <T> T withCacheCompression(SparkSession spark, boolean compressed, java.util.function.Supplier<T> persist) {
-        String before = spark.conf().contains(COLUMNAR_COMPRESSED) ? spark.conf().get(COLUMNAR_COMPRESSED) : null;
-        spark.conf().set(COLUMNAR_COMPRESSED, Boolean.toString(compressed));
-        try {
-            return persist.get();
-        } finally {
-            if (before == null) {
-                spark.conf().unset(COLUMNAR_COMPRESSED);
-            } else {
-                spark.conf().set(COLUMNAR_COMPRESSED, before);
-            }
-        }
     }
 
     /**

@@ -128,7 +128,7 @@ public final class IngestStage implements Stage {
             Dataset<Row> deduped = Ingest.supersede(Ingest.byDedupCode(validated, partitions));
             boolean compressed = Ingest.compressCache(ctx.spark, toRead);
             out.note("fates_cache_compressed", compressed);
-            fates = Ingest.withCacheCompression(ctx.spark, compressed,
+            fates = vn.reformindex.spark.Caches.withCompression(ctx.spark, compressed,
                     () -> deduped.persist(StorageLevel.MEMORY_AND_DISK_SER()));
             // The pass (read, audit, dedup, validation) fills the cache; the tables below are cut from it.
             // Its one action counts the records of each partition of the dedup, for the run record.

@@ -11,7 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.core.ExitCode;
 import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.QualityGate;
@@ -21,6 +20,7 @@ import vn.reformindex.period.PeriodWindow;
 import vn.reformindex.criteria.ScoreStatus;
 import vn.reformindex.report.Report;
 import vn.reformindex.spark.Names;
+import vn.reformindex.spark.Caches;
 import vn.reformindex.stage.RunContext;
 import vn.reformindex.stage.Stage;
 import vn.reformindex.stage.StageInputs;
@@ -84,9 +84,8 @@ public final class RankStage implements Stage {
         }
         Dataset<Row> intervals = drawn.isEmpty()
                 ? ctx.spark.createDataFrame(List.of(), Tables.RANK_INTERVALS.schema())
-                : RankIntervals.of(set, u, ranked.filter(col("period").isin(drawn.toArray())),
-                        inputs.get(Tables.SCORES).filter(thisRun).filter(col("period").isin(drawn.toArray())))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
+                : Caches.perUnit(RankIntervals.of(set, u, ranked.filter(col("period").isin(drawn.toArray())),
+                        inputs.get(Tables.SCORES).filter(thisRun).filter(col("period").isin(drawn.toArray()))));
         List<String> groupCodes = Rankings.groupCodes(set);
         Dataset<Row> withGroups = ranked.join(intervals.select("unit_code", "period", "median_rank", "rank_p5",
                                 "rank_p95", "total_p5", "total_p95", "rank_distinction"), Names.seq("unit_code", "period"), "left")
@@ -96,8 +95,8 @@ public final class RankStage implements Stage {
                         inputs.get(Tables.COMPARISON_RANKS).filter(thisRun).drop("criteria_set_hash"), groupCodes),
                 inputs.get(Tables.INDEX_SCORES), set.contentHash);
         // Kept once computed: the findings are cut from the scorecards (their plan is the stage's largest after the draws).
-        Dataset<Row> scorecards = Scorecards.of(set, inputs.get(Tables.SCORES).filter(thisRun),
-                inputs.get(Tables.GROUP_SCORES).filter(thisRun), index).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scorecards = Caches.perUnit(Scorecards.of(set, inputs.get(Tables.SCORES).filter(thisRun),
+                inputs.get(Tables.GROUP_SCORES).filter(thisRun), index));
         return new StageOutput()
                 .table(Tables.RANKINGS, rankings)
                 .report(report(set))

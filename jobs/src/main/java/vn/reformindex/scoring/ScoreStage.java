@@ -15,7 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.criteria.CheckedExpression;
 import vn.reformindex.criteria.CriteriaSet;
 import vn.reformindex.criteria.Criterion;
@@ -26,6 +25,7 @@ import vn.reformindex.ranking.Comparisons;
 import vn.reformindex.ranking.Rankings;
 import vn.reformindex.reference.ReferenceTables;
 import vn.reformindex.spark.Names;
+import vn.reformindex.spark.Caches;
 import vn.reformindex.stage.RunContext;
 import vn.reformindex.stage.Stage;
 import vn.reformindex.stage.StageInputs;
@@ -88,7 +88,7 @@ public final class ScoreStage implements Stage {
         // The facts are aggregated once, into a small table per unit, period, ancestry and procedure; the grid,
         // the criteria and the subtrees are all derived from it, so it is the one thing kept in memory.
         FactAggregation aggregation = FactAggregation.of(set, periodFacts);
-        Dataset<Row> partial = aggregation.partial().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> partial = Caches.perUnit(aggregation.partial());
         partial.count(); // fill the cache before adaptive execution starts several stages reading it
         Dataset<Row> units = ReferenceTables.units(ctx.spark, ctx.reference.units);
         Dataset<Row> withData = aggregation.unitsWithData().withColumn("has_data", lit(true));
@@ -105,10 +105,10 @@ public final class ScoreStage implements Stage {
         }
         Dataset<Row> wide = CriterionAggregates.wide(set, grid, aggregation,
                 ReferenceTables.procedures(ctx.spark, ctx.reference.procedures), manualRows);
-        Dataset<Row> scores = ScoreRows.score(set, wide).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scores = Caches.perUnit(ScoreRows.score(set, wide));
         scores.count();
         // Kept once computed: the requested periods' index is written, the comparison periods' is ranked.
-        Dataset<Row> index = Totals.index(set, scores, grid).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> index = Caches.perUnit(Totals.index(set, scores, grid));
         List<String> requested = ctx.periodLabels();
         Dataset<Row> ranked = Rankings.rank(set, index);
         List<Row> pairRows = new ArrayList<>();

@@ -3,11 +3,11 @@ package vn.reformindex.summary;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import vn.reformindex.core.ExitCode;
 import vn.reformindex.facts.PeriodFacts;
 import vn.reformindex.period.PeriodTable;
 import vn.reformindex.reference.ReferenceTables;
+import vn.reformindex.spark.Caches;
 import vn.reformindex.stage.RunContext;
 import vn.reformindex.stage.Stage;
 import vn.reformindex.stage.StageInputs;
@@ -58,7 +58,7 @@ public final class SummaryStage implements Stage {
         // up. Only the overdue list reads the dossiers again (it lists them), filtered as it reads.
         Dataset<Row> periodFacts = PeriodFacts.expand(PeriodFacts.prune(facts, List.of("channel", "timeliness_published",
                         "apology_letter", "procedure_code", "field_code", "end_at")), periods, ctx.reference.holidays);
-        Dataset<Row> counts = Counts.perProcedureAndField(periodFacts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counts = Caches.perUnit(Counts.perProcedureAndField(periodFacts));
         // Fill the cache once now: otherwise adaptive execution submits the roll-ups' independent shuffle
         // stages at once, and each of them aggregates the facts before any has cached the counts.
         counts.count();
