@@ -58,8 +58,8 @@ public final class Storage implements Serializable {
 
     /**
      * A new UTF-8 text file behind a 64 KiB buffer: a CSV printer writes cell by cell and delimiter by
-     * delimiter, and unbuffered each of those small writes is encoded on its own (a tenth of the time of a
-     * national run's reports, BENCHMARKS.md round 8).
+     * delimiter, and unbuffered each of those small writes went through the UTF-8 encoder on its own (about a
+     * fifth of the CSV writer's time at national size, BENCHMARKS.md round 8).
      */
     public java.io.Writer createText(String uri) throws IOException {
         return new java.io.BufferedWriter(new java.io.OutputStreamWriter(create(uri), java.nio.charset.StandardCharsets.UTF_8), 1 << 16);

@@ -75,7 +75,7 @@ public final class Scorecards {
         boolean zero = set.missingRule == CriteriaSet.MissingRule.ZERO;
         Dataset<Row> criteria = scores.sparkSession().createDataFrame(criteriaRows(set), CRITERIA);
         // Only the criteria another one multiplies by can match: without this filter the join carried every score
-        // row (a 72 MB broadcast at national size, BENCHMARKS.md round 8).
+        // row (a 72 MiB broadcast at national size, BENCHMARKS.md round 8).
         List<String> timesCodes = new ArrayList<>();
         set.criteria.forEach(c -> {
             if (c.times != null) {
