@@ -120,16 +120,12 @@ final class ReportWriting {
 
     /** Each report's CSV files (split reports' per-value files in the same pass: {@link CsvReportWriter#write}). */
     static void write(Collection<Report> reports, Storage storage, String dir) {
-        try {
-            vn.reformindex.report.AheadRows.inOrder(java.util.List.copyOf(reports), CsvReportWriter::rows, (r, rows) -> {
-                try {
-                    CsvReportWriter.write(r, rows, storage, dir);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(dir + ": cannot write " + r.fileName(), e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the writer above throws none: it names its file
-        }
+        vn.reformindex.report.AheadRows.inOrder(java.util.List.copyOf(reports), CsvReportWriter::rows, (r, rows) -> {
+            try {
+                CsvReportWriter.write(r, rows, storage, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": cannot write " + r.fileName(), e);
+            }
+        });
     }
 }

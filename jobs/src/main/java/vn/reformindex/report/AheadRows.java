@@ -1,6 +1,5 @@
 package vn.reformindex.report;
 
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,10 +15,10 @@ import org.apache.spark.sql.Row;
  * At most two reports' rows are on the driver at once: the one being written and the next.
  */
 public final class AheadRows {
-    /** Writes one item from its rows. */
+    /** Writes one item from its rows; E: what it may throw (unchecked: RuntimeException). */
     @FunctionalInterface
-    public interface Writer<T> {
-        void write(T item, Iterator<Row> rows) throws IOException;
+    public interface Writer<T, E extends Exception> {
+        void write(T item, Iterator<Row> rows) throws E;
     }
 
     private final FutureTask<Iterator<Row>> task;
@@ -42,7 +41,7 @@ public final class AheadRows {
      * order; the next item's rows are fetched while the current one is written. A failed fetch is thrown as it
      * was when its item's turn comes; when a write fails, the fetch under way is abandoned.
      */
-    public static <T> void inOrder(List<T> items, Function<T, Dataset<Row>> rowsOf, Writer<T> writer) throws IOException {
+    public static <T, E extends Exception> void inOrder(List<T> items, Function<T, Dataset<Row>> rowsOf, Writer<T, E> writer) throws E {
         AheadRows next = items.isEmpty() ? null : new AheadRows(rowsOf.apply(items.get(0)));
         for (int i = 0; i < items.size(); i++) {
             AheadRows current = next;
@@ -51,7 +50,7 @@ public final class AheadRows {
                 Iterator<Row> rows = current.await();
                 next = i + 1 < items.size() ? new AheadRows(rowsOf.apply(items.get(i + 1))) : null;
                 writer.write(items.get(i), rows);
-            } catch (Throwable e) { // rethrown as it is (precise rethrow: IOException or unchecked)
+            } catch (Throwable e) { // rethrown as it is (precise rethrow: the writer's E or unchecked)
                 if (next != null) {
                     next.task.cancel(true);
                 }
