@@ -36,6 +36,8 @@ public final class Sessions {
         builder.config("spark.sql.datetime.java8API.enabled", "true");
         builder.config("spark.sql.ansi.enabled", "true");
         setIfAbsent(builder, conf, "spark.sql.sources.partitionOverwriteMode", "dynamic");
+        // file: without a process per created or listed file (chmod, ls -ld): NioLocalFileSystem.
+        setIfAbsent(builder, conf, "spark.hadoop.fs.file.impl", vn.reformindex.io.NioLocalFileSystem.class.getName());
         return builder.getOrCreate();
     }
 

@@ -1,0 +1,89 @@
+package vn.reformindex.io;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+
+/**
+ * Hadoop's local file system (file:) with permissions set and read through java.nio instead of a process.
+ * Without Hadoop's native library (not shipped with Spark) Hadoop runs {@code chmod} for every file and folder
+ * it creates and {@code ls -ld} for every listed file whose permissions are asked: about 3,000 processes in one
+ * run on data-samples/, each a fork of the whole JVM (BENCHMARKS.md, round 9). Everything else is Hadoop's own;
+ * where java.nio cannot do what Hadoop does (setting sticky and set-id bits, a file system without POSIX
+ * attributes) Hadoop's own way is kept. The session names it as {@code fs.file.impl} (spark.Sessions).
+ */
+public final class NioLocalFileSystem extends LocalFileSystem {
+    private static final PosixFilePermission[] BITS = PosixFilePermission.values(); // owner read ... others execute
+
+    public NioLocalFileSystem() {
+        super(new Raw());
+    }
+
+    /** The file system under the checksums. */
+    static final class Raw extends RawLocalFileSystem {
+        @Override
+        public void setPermission(Path p, FsPermission permission) throws IOException {
+            short mode = permission.toShort();
+            File file = pathToFile(p);
+            if ((mode & 07000) != 0 || !posix(file)) {
+                super.setPermission(p, permission);
+                return;
+            }
+            Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+            for (int i = 0; i < BITS.length; i++) {
+                if ((mode & (0400 >> i)) != 0) {
+                    set.add(BITS[i]);
+                }
+            }
+            try {
+                Files.setPosixFilePermissions(file.toPath(), set);
+            } catch (NoSuchFileException e) {
+                throw new FileNotFoundException("File " + p + " does not exist");
+            }
+        }
+
+        /**
+         * The status Hadoop gives (links followed, its default block size), with permission, owner and group read
+         * at once by one stat call rather than later by {@code ls -ld}.
+         */
+        @Override
+        public FileStatus getFileStatus(Path f) throws IOException {
+            File file = pathToFile(f);
+            if (!unix(file)) {
+                return super.getFileStatus(f);
+            }
+            Map<String, Object> a;
+            try {
+                a = Files.readAttributes(file.toPath(), "unix:mode,owner,group,isDirectory,lastAccessTime");
+            } catch (NoSuchFileException e) {
+                throw new FileNotFoundException("File " + f + " does not exist");
+            }
+            short mode = (short) ((Integer) a.get("mode") & 07777); // with the sticky bit, as ls -ld shows it
+            return new FileStatus(file.length(), (Boolean) a.get("isDirectory"), 1, getDefaultBlockSize(f), file.lastModified(),
+                    ((FileTime) a.get("lastAccessTime")).toMillis(), new FsPermission(mode), ((Principal) a.get("owner")).getName(),
+                    ((Principal) a.get("group")).getName(), new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
+        }
+
+        private static boolean posix(File file) {
+            return file.toPath().getFileSystem().supportedFileAttributeViews().contains("posix");
+        }
+
+        /** The JDK's {@code unix} view: the whole mode, owner and group in one stat call (Linux, macOS). */
+        private static boolean unix(File file) {
+            return file.toPath().getFileSystem().supportedFileAttributeViews().contains("unix");
+        }
+    }
+}
