@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +56,9 @@ public final class NioLocalFileSystem extends LocalFileSystem {
         }
 
         /**
-         * The status Hadoop gives (links followed, its default block size), with permission, owner and group read
-         * at once by one stat call rather than later by {@code ls -ld}.
+         * The status Hadoop gives (links followed, its default block size), with the permission read at once by the
+         * same stat call rather than later by {@code ls -ld}; owner and group names are looked up when first asked
+         * (a listing's {@code LocatedFileStatus} asks, most single statuses are never asked).
          */
         @Override
         public FileStatus getFileStatus(Path f) throws IOException {
@@ -67,23 +68,60 @@ public final class NioLocalFileSystem extends LocalFileSystem {
             }
             Map<String, Object> a;
             try {
-                a = Files.readAttributes(file.toPath(), "unix:mode,owner,group,isDirectory,lastAccessTime");
+                a = Files.readAttributes(file.toPath(), "unix:mode,isDirectory,lastAccessTime");
             } catch (NoSuchFileException e) {
                 throw new FileNotFoundException("File " + f + " does not exist");
             }
             short mode = (short) ((Integer) a.get("mode") & 07777); // with the sticky bit, as ls -ld shows it
-            return new FileStatus(file.length(), (Boolean) a.get("isDirectory"), 1, getDefaultBlockSize(f), file.lastModified(),
-                    ((FileTime) a.get("lastAccessTime")).toMillis(), new FsPermission(mode), ((Principal) a.get("owner")).getName(),
-                    ((Principal) a.get("group")).getName(), new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
+            return new Status(file, (Boolean) a.get("isDirectory"), getDefaultBlockSize(f), ((FileTime) a.get("lastAccessTime")).toMillis(),
+                    new FsPermission(mode), new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
         }
 
         private static boolean posix(File file) {
             return file.toPath().getFileSystem().supportedFileAttributeViews().contains("posix");
         }
 
-        /** The JDK's {@code unix} view: the whole mode, owner and group in one stat call (Linux, macOS). */
+        /** The JDK's {@code unix} view: the whole mode, sticky bit included, in one stat call (Linux, macOS). */
         private static boolean unix(File file) {
             return file.toPath().getFileSystem().supportedFileAttributeViews().contains("unix");
+        }
+    }
+
+    /** A status whose owner and group names are looked up when first asked, as Hadoop's own does with ls -ld. */
+    static final class Status extends FileStatus {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+        private boolean named;
+
+        Status(File file, boolean directory, long blockSize, long accessTime, FsPermission permission, Path path) {
+            super(file.length(), directory, 1, blockSize, file.lastModified(), accessTime, permission, null, null, path);
+            this.file = file.getPath();
+        }
+
+        @Override
+        public String getOwner() {
+            name();
+            return super.getOwner();
+        }
+
+        @Override
+        public String getGroup() {
+            name();
+            return super.getGroup();
+        }
+
+        private synchronized void name() {
+            if (named) {
+                return;
+            }
+            named = true;
+            try {
+                PosixFileAttributes a = Files.readAttributes(new File(file).toPath(), PosixFileAttributes.class);
+                setOwner(a.owner().getName());
+                setGroup(a.group().getName());
+            } catch (IOException e) {
+                // gone since its status was taken: no names, as Hadoop's own status gives then
+            }
         }
     }
 }
