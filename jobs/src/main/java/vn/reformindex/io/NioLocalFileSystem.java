@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -50,8 +49,8 @@ public final class NioLocalFileSystem extends LocalFileSystem {
             }
             try {
                 Files.setPosixFilePermissions(file.toPath(), set);
-            } catch (NoSuchFileException e) {
-                throw new FileNotFoundException("File " + p + " does not exist");
+            } catch (IOException e) {
+                throw missing(file, p, e);
             }
         }
 
@@ -69,12 +68,20 @@ public final class NioLocalFileSystem extends LocalFileSystem {
             Map<String, Object> a;
             try {
                 a = Files.readAttributes(file.toPath(), "unix:mode,isDirectory,lastAccessTime");
-            } catch (NoSuchFileException e) {
-                throw new FileNotFoundException("File " + f + " does not exist");
+            } catch (IOException e) {
+                throw missing(file, f, e);
             }
             short mode = (short) ((Integer) a.get("mode") & 07777); // with the sticky bit, as ls -ld shows it
             return new Status(file, (Boolean) a.get("isDirectory"), getDefaultBlockSize(f), ((FileTime) a.get("lastAccessTime")).toMillis(),
                     new FsPermission(mode), new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
+        }
+
+        /**
+         * What Hadoop's own throws for a path that does not exist (also under a regular file, where java.nio says "Not a
+         * directory"): FileNotFoundException, which callers take for "absent"; any other failure as it is.
+         */
+        private static IOException missing(File file, Path p, IOException e) {
+            return file.exists() ? e : new FileNotFoundException("File " + p + " does not exist");
         }
 
         private static boolean posix(File file) {

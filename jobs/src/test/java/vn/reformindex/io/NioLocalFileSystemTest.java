@@ -99,6 +99,9 @@ class NioLocalFileSystemTest {
         assertFalse(f.getPermission().getStickyBit());
 
         assertThrows(FileNotFoundException.class, () -> fs.getFileStatus(new Path(dir.resolve("none").toUri())));
+        // Under a regular file a path is absent too, as Hadoop's own says (java.nio says "Not a directory").
+        assertThrows(FileNotFoundException.class, () -> fs.getFileStatus(new Path(file.resolve("under").toUri())));
+        assertFalse(fs.exists(new Path(file.resolve("under").toUri())));
     }
 
     @Test
