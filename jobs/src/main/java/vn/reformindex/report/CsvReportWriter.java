@@ -33,7 +33,7 @@ public final class CsvReportWriter {
     }
 
     /** A split report's file for rows without a value in the split column ("no code"). */
-    public static final String NO_VALUE = "khong-co-ma";
+    private static final String NO_VALUE = "khong-co-ma";
 
     /**
      * Writes the report (and its Vietnamese copy) into {@code dir} in one pass over the rows; returns the rows
