@@ -20,9 +20,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * Hadoop's local file system (file:) with permissions set and read through java.nio instead of a process.
  * Without Hadoop's native library (not shipped with Spark) Hadoop runs {@code chmod} for every file and folder
  * it creates and {@code ls -ld} for every listed file whose permissions are asked: about 3,000 processes in one
- * run on data-samples/, each a fork of the whole JVM (BENCHMARKS.md, round 9). Everything else is Hadoop's own;
- * where java.nio cannot do what Hadoop does (setting sticky and set-id bits, a file system without POSIX
- * attributes) Hadoop's own way is kept. The session names it as {@code fs.file.impl} (spark.Sessions).
+ * run on data-samples/, each started from the JVM and waited for (BENCHMARKS.md, round 9). Everything else is
+ * Hadoop's own; where java.nio cannot do what Hadoop does (setting sticky and set-id bits, a file system without
+ * POSIX attributes) Hadoop's own way is kept. The session names it as {@code fs.file.impl} (spark.Sessions).
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
     private static final PosixFilePermission[] BITS = PosixFilePermission.values(); // owner read ... others execute
@@ -72,8 +72,9 @@ public final class NioLocalFileSystem extends LocalFileSystem {
                 throw missing(file, f, e);
             }
             short mode = (short) ((Integer) a.get("mode") & 07777); // with the sticky bit, as ls -ld shows it
-            return new Status(file, (Boolean) a.get("isDirectory"), getDefaultBlockSize(f), ((FileTime) a.get("lastAccessTime")).toMillis(),
-                    new FsPermission(mode), new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
+            long accessed = ((FileTime) a.get("lastAccessTime")).toMillis();
+            return new Status(file, (Boolean) a.get("isDirectory"), getDefaultBlockSize(f), accessed, new FsPermission(mode),
+                    new Path(file.getPath()).makeQualified(getUri(), getWorkingDirectory()));
         }
 
         /**
