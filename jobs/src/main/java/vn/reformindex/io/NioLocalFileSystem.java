@@ -19,10 +19,10 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's local file system (file:) with permissions set and read through java.nio instead of a process.
  * Without Hadoop's native library (not shipped with Spark) Hadoop runs {@code chmod} for every file and folder
- * it creates and {@code ls -ld} for every listed file whose permissions are asked: about 3,000 processes in one
- * run on data-samples/, each started from the JVM and waited for (BENCHMARKS.md, round 9). Everything else is
- * Hadoop's own; where java.nio cannot do what Hadoop does (setting sticky and set-id bits, a file system without
- * POSIX attributes) Hadoop's own way is kept. The session names it as {@code fs.file.impl} (spark.Sessions).
+ * it creates and {@code ls -ld} for every file whose permissions are asked: about 2,600 processes in one run on
+ * data-samples/, each started from the JVM and waited for (BENCHMARKS.md, round 9). Everything else is Hadoop's
+ * own; where java.nio cannot do what Hadoop does (setting sticky and set-id bits, keeping a folder's set-group-ID
+ * bit, a file system without POSIX attributes) Hadoop's own way is kept. The session names it as {@code fs.file.impl} (spark.Sessions).
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
     private static final PosixFilePermission[] BITS = PosixFilePermission.values(); // owner read ... others execute
@@ -37,7 +37,7 @@ public final class NioLocalFileSystem extends LocalFileSystem {
         public void setPermission(Path p, FsPermission permission) throws IOException {
             short mode = permission.toShort();
             File file = pathToFile(p);
-            if ((mode & 07000) != 0 || !posix(file)) {
+            if ((mode & 07000) != 0 || !posix(file) || keepsSetId(file)) {
                 super.setPermission(p, permission);
                 return;
             }
@@ -83,6 +83,22 @@ public final class NioLocalFileSystem extends LocalFileSystem {
          */
         private static IOException missing(File file, Path p, IOException e) {
             return file.exists() ? e : new FileNotFoundException("File " + p + " does not exist");
+        }
+
+        /**
+         * A folder with its set-group-ID (or set-user-ID) bit, as a folder made inside a group's shared folder inherits
+         * it: the chmod process Hadoop starts keeps the bit on a folder (GNU chmod), java.nio's chmod call would clear
+         * it and later files would lose the shared group. Such folders keep Hadoop's way.
+         */
+        private static boolean keepsSetId(File file) throws IOException {
+            if (!unix(file) || !file.isDirectory()) {
+                return false;
+            }
+            try {
+                return ((Integer) Files.getAttribute(file.toPath(), "unix:mode") & 06000) != 0;
+            } catch (IOException e) {
+                throw missing(file, new Path(file.toURI()), e);
+            }
         }
 
         private static boolean posix(File file) {

@@ -66,6 +66,21 @@ class NioLocalFileSystemTest {
     }
 
     @Test
+    void aFolderMadeInASharedSetGroupIdFolderKeepsTheBit() throws Exception {
+        // A group's shared output folder (chmod 2775): folders made in it inherit the set-group-ID bit, and Hadoop's
+        // own chmod process (GNU chmod 0755 on a folder) keeps it, so that files in them keep the shared group.
+        java.nio.file.Path shared = Files.createDirectory(dir.resolve("shared"));
+        Process chmod = new ProcessBuilder("chmod", "2775", shared.toString()).inheritIO().start();
+        assertEquals(0, chmod.waitFor());
+        FileSystem fs = fs();
+        Path sub = new Path(shared.resolve("run").toUri());
+        assertTrue(fs.mkdirs(sub, new FsPermission((short) 0777)));
+        assertEquals(02755, (Integer) Files.getAttribute(shared.resolve("run"), "unix:mode") & 07777);
+        fs.create(new Path(sub, "part-0"), true).close();
+        assertEquals(0644, (Integer) Files.getAttribute(shared.resolve("run/part-0"), "unix:mode") & 07777);
+    }
+
+    @Test
     void statusesCarryThePermissionsOwnerAndGroupTheFilesHave() throws Exception {
         java.nio.file.Path file = Files.write(dir.resolve("f.csv"), "a,b\n1,2\n".getBytes());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
@@ -75,6 +90,7 @@ class NioLocalFileSystemTest {
         FileSystem fs = fs();
 
         FileStatus f = fs.getFileStatus(new Path(file.toUri()));
+        assertInstanceOf(NioLocalFileSystem.Status.class, f, "read without ls -ld");
         assertEquals(new FsPermission((short) 0640), f.getPermission());
         assertEquals(attrs.owner().getName(), f.getOwner());
         assertEquals(attrs.group().getName(), f.getGroup());
