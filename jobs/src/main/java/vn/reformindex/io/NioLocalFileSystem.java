@@ -22,7 +22,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * it creates and {@code ls -ld} for every file whose permissions are asked: about 2,600 processes in one run on
  * data-samples/, each started from the JVM and waited for (BENCHMARKS.md, round 9). Everything else is Hadoop's
  * own; where java.nio cannot do what Hadoop does (setting sticky and set-id bits, keeping a folder's set-group-ID
- * bit, a file system without POSIX attributes) Hadoop's own way is kept. The session names it as {@code fs.file.impl} (spark.Sessions).
+ * bit, a file system without POSIX attributes) Hadoop's own way is kept. The session names it as
+ * {@code fs.file.impl} (spark.Sessions).
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
     private static final PosixFilePermission[] BITS = PosixFilePermission.values(); // owner read ... others execute
