@@ -38,7 +38,7 @@ public final class NioLocalFileSystem extends LocalFileSystem {
         public void setPermission(Path p, FsPermission permission) throws IOException {
             short mode = permission.toShort();
             File file = pathToFile(p);
-            if ((mode & 07000) != 0 || !posix(file) || keepsSetId(file)) {
+            if ((mode & 07000) != 0 || !unix(file) || keepsSetId(file)) {
                 super.setPermission(p, permission);
                 return;
             }
@@ -89,10 +89,11 @@ public final class NioLocalFileSystem extends LocalFileSystem {
         /**
          * A folder with its set-group-ID (or set-user-ID) bit, as a folder made inside a group's shared folder inherits
          * it: the chmod process Hadoop starts keeps the bit on a folder (GNU chmod), java.nio's chmod call would clear
-         * it and later files would lose the shared group. Such folders keep Hadoop's way.
+         * it and later files would lose the shared group. Such folders keep Hadoop's way (asked only where the unix
+         * view is).
          */
         private static boolean keepsSetId(File file) throws IOException {
-            if (!unix(file) || !file.isDirectory()) {
+            if (!file.isDirectory()) {
                 return false;
             }
             try {
@@ -102,11 +103,10 @@ public final class NioLocalFileSystem extends LocalFileSystem {
             }
         }
 
-        private static boolean posix(File file) {
-            return file.toPath().getFileSystem().supportedFileAttributeViews().contains("posix");
-        }
-
-        /** The JDK's {@code unix} view: the whole mode, sticky bit included, in one stat call (Linux, macOS). */
+        /**
+         * The JDK's {@code unix} view (Linux, macOS): the whole mode, sticky bit included, in one stat call; where it
+         * is, POSIX permissions can be set too. Elsewhere Hadoop's own way is kept.
+         */
         private static boolean unix(File file) {
             return file.toPath().getFileSystem().supportedFileAttributeViews().contains("unix");
         }
