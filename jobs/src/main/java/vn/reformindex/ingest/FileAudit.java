@@ -1,119 +1,25 @@
 package vn.reformindex.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import vn.reformindex.io.Storage;
 
 /**
- * The first, cheap pass over each dossier file (one task per file): size, SHA-256, a strict UTF-8 check
- * that reports the byte offset and line of the first bad byte, and the header check. A file that fails
- * stops the run before any record is processed. Messages never quote the file's content.
+ * The audit's rules, applied by the one pass over each file ({@link AuditedInput}, {@link RecordReader}): SHA-256,
+ * a strict UTF-8 check that reports the byte offset and line of the first bad byte, and the header check. A file
+ * that fails stops the run before anything is written. Messages never quote the file's content.
  */
 final class FileAudit {
     private FileAudit() {
-    }
-
-    static FileAuditResult audit(InputFile file, Storage storage, Map<String, String> aliases) throws IOException {
-        MessageDigest sha = sha256();
-        String error = null;
-        long size = 0;
-        CharsetDecoder dec = strictUtf8();
-        try (InputStream in = storage.open(file.uri)) {
-            byte[] buf = new byte[1 << 16];
-            ByteBuffer bb = ByteBuffer.allocate(1 << 17);
-            CharBuffer cb = CharBuffer.allocate(1 << 17);
-            long consumed = 0;
-            long line = 1;
-            boolean eof = false;
-            while (!eof && error == null) {
-                int n = in.read(buf);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    sha.update(buf, 0, n);
-                    size += n;
-                    bb.put(buf, 0, n);
-                }
-                bb.flip();
-                int start = bb.position();
-                CoderResult r = dec.decode(bb, cb, eof);
-                for (int i = start; i < bb.position(); i++) {
-                    if (bb.get(i) == '\n') {
-                        line++;
-                    }
-                }
-                consumed += bb.position() - start;
-                if (r.isError() || (eof && bb.hasRemaining())) {
-                    int bad = bb.hasRemaining() ? bb.get(bb.position()) & 0xFF : 0;
-                    int next = bb.remaining() > 1 ? bb.get(bb.position() + 1) & 0xFF : -1;
-                    error = decodeError(line, consumed, bad, next);
-                }
-                cb.clear();
-                bb.compact();
-            }
-            if (error == null) {
-                dec.flush(cb);
-            }
-            byte[] rest = new byte[1 << 16];
-            int n;
-            while ((n = in.read(rest)) > 0) { // finish the checksum even after an error
-                sha.update(rest, 0, n);
-                size += n;
-            }
-        }
-        List<String> unknown = new ArrayList<>();
-        List<String> aliasesUsed = new ArrayList<>();
-        if (error == null && file.format == InputFile.Format.CSV) {
-            try (Reader r = TextInput.open(storage, file)) {
-                error = headerError(new CsvSplitter(r).next(), aliases, unknown, aliasesUsed);
-            }
-        } else if (error == null) {
-            jsonFieldNames(file, storage, aliases, unknown, aliasesUsed);
-        }
-        return new FileAuditResult(file.name, size, HexFormat.of().formatHex(sha.digest()),
-                error == null ? null : file.name + ", " + error, unknown, aliasesUsed);
-    }
-
-    /**
-     * Top-level field names of every object line that the contract does not know (each reported once, at
-     * most {@link ColumnMapping#MAX_REPORTED_NAMES}, long or unprintable names by their length only).
-     */
-    private static void jsonFieldNames(InputFile file, Storage storage, Map<String, String> aliases,
-                                       List<String> unknown, List<String> aliasesUsed) throws IOException {
-        java.util.Set<String> unknownSet = new java.util.LinkedHashSet<>();
-        TreeSet<String> aliasSet = new TreeSet<>();
-        try (Reader r = TextInput.open(storage, file)) {
-            TextInput.LineReader lines = new TextInput.LineReader(r);
-            TextInput.Line l;
-            while ((l = lines.next()) != null) {
-                String line = l.text.text();
-                if (line == null || l.blank()) {
-                    continue; // an oversized line is quarantined by the reader
-                }
-                List<String> names = topLevelNames(line);
-                if (names != null) { // else a malformed record: the reader quarantines it, its "names" are not reported
-                    addNames(names, aliases, unknownSet, aliasSet);
-                }
-            }
-        }
-        report(unknownSet, aliasSet, unknown, aliasesUsed);
     }
 
     /** The message for the first invalid byte (without the file's name): line, byte offset, the byte. */

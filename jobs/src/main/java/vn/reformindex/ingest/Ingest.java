@@ -111,42 +111,6 @@ public final class Ingest {
         return new Listing(files, ignored);
     }
 
-    /**
-     * The audit pass, one task per file: size, checksum, strict UTF-8, header. Fails the run, naming the
-     * file, line and expectation, when any file is unreadable. Returns one small result per file.
-     */
-    public static List<FileAuditResult> audit(SparkSession spark, Storage storage, List<InputFile> files,
-                                              Map<String, String> aliases) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SerializableConf conf = new SerializableConf(storage.conf());
-        HashMap<String, String> aliasMap = new HashMap<>(aliases);
-        List<FileAuditResult> results = jsc.parallelize(files, Math.max(1, files.size()))
-                .map(f -> FileAudit.audit(f, conf.storage(), aliasMap))
-                .collect();
-        List<String> errors = new ArrayList<>();
-        for (FileAuditResult r : results) {
-            if (r.error != null) {
-                errors.add(r.error);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new PipelineException(ExitCode.UNREADABLE_INPUT, "unreadable input: " + String.join("; ", errors));
-        }
-        return results;
-    }
-
-    /** Reads every file into raw records (schema {@link RawRecords#SCHEMA}), one task per file. */
-    public static Dataset<Row> read(SparkSession spark, Storage storage, List<InputFile> files, ReferenceData ref) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SerializableConf conf = new SerializableConf(storage.conf());
-        HashMap<String, String> aliases = new HashMap<>(ref.columnAliases);
-        Set<String> known = new HashSet<>();
-        ref.units.all().forEach(u -> known.add(u.code));
-        JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-                .flatMap(f -> new RecordReader(f, aliases, known).read(conf.storage()));
-        return spark.createDataFrame(rows, RawRecords.SCHEMA);
-    }
-
     /** The Spark setting: input bytes per partition after the read (default 64 MiB; tests set a small one). */
     public static final String PARTITION_BYTES = "spark.reformindex.ingest.partitionBytes";
     static final String DEFAULT_PARTITION_BYTES = "64m";

@@ -32,8 +32,8 @@ class GoldenIngestTest {
         String input = SparkTestSupport.golden().toString();
         ReferenceData ref = ReferenceLoader.load(storage, input);
         List<InputFile> files = Ingest.listFiles(storage, input);
-        Ingest.audit(spark, storage, files, ref.columnAliases);
-        raw = Ingest.read(spark, storage, files, ref).cache();
+        SeparatePasses.audit(spark, storage, files, ref.columnAliases);
+        raw = SeparatePasses.read(spark, storage, files, ref).cache();
         fates = Ingest.fates(raw, ref, UnaryOperator.identity()).cache();
     }
 

@@ -34,7 +34,7 @@ final class IngestHarness {
         Ingest.Reading reading = Ingest.readOnce(spark, storage, listing.files, ref);
         raw = reading.raw.cache();
         raw.count();
-        List<FileAuditResult> separate = Ingest.audit(spark, storage, listing.files, ref.columnAliases);
+        List<FileAuditResult> separate = SeparatePasses.audit(spark, storage, listing.files, ref.columnAliases);
         audits = reading.audits();
         for (int i = 0; i < audits.size(); i++) {
             assertSameAudit(separate.get(i), audits.get(i));

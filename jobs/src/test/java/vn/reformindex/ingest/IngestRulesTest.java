@@ -40,8 +40,8 @@ class IngestRulesTest {
         Storage storage = Storage.local();
         ReferenceData ref = ReferenceLoader.load(storage, in.toString());
         List<InputFile> files = Ingest.listFiles(storage, in.toString());
-        Ingest.audit(spark, storage, files, ref.columnAliases);
-        return Ingest.fates(Ingest.read(spark, storage, files, ref), ref, UnaryOperator.identity());
+        SeparatePasses.audit(spark, storage, files, ref.columnAliases);
+        return Ingest.fates(SeparatePasses.read(spark, storage, files, ref), ref, UnaryOperator.identity());
     }
 
     private static Map<String, String> reasons(Dataset<Row> fates) {
@@ -179,7 +179,7 @@ class IngestRulesTest {
         Storage storage = Storage.local();
         ReferenceData ref = ReferenceLoader.load(storage, in.toString());
         PipelineException e = assertThrows(PipelineException.class,
-                () -> Ingest.audit(SparkTestSupport.spark(), storage, Ingest.listFiles(storage, in.toString()), ref.columnAliases));
+                () -> SeparatePasses.audit(SparkTestSupport.spark(), storage, Ingest.listFiles(storage, in.toString()), ref.columnAliases));
         assertEquals(ExitCode.UNREADABLE_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("dossiers/bad.csv, line 1"), e.getMessage());
         assertTrue(e.getMessage().contains("MaTTHC"), e.getMessage());
@@ -198,7 +198,7 @@ class IngestRulesTest {
         Storage storage = Storage.local();
         ReferenceData ref = ReferenceLoader.load(storage, in.toString());
         PipelineException e = assertThrows(PipelineException.class,
-                () -> Ingest.audit(SparkTestSupport.spark(), storage, Ingest.listFiles(storage, in.toString()), ref.columnAliases));
+                () -> SeparatePasses.audit(SparkTestSupport.spark(), storage, Ingest.listFiles(storage, in.toString()), ref.columnAliases));
         assertEquals(ExitCode.UNREADABLE_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("dossiers/latin1.csv, line 3 (byte offset " + good.length + ")"), e.getMessage());
         assertEquals(e.getMessage(), onePassError(in).getMessage(), "the one-pass reader refuses the file alike");
