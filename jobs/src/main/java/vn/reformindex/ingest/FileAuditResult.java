@@ -3,7 +3,7 @@ package vn.reformindex.ingest;
 import java.io.Serializable;
 import java.util.List;
 
-/** What the audit pass learned about one file: size, checksum, and what (if anything) makes it unreadable. */
+/** What the audit of one file found as it was read: size, checksum, and what (if anything) makes it unreadable. */
 public final class FileAuditResult implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -19,7 +19,7 @@ public final class FileAuditResult implements Serializable {
 
     /**
      * Records read per reconciliation unit (the one-pass reader counts them as it reads, before dedup); empty
-     * from the separate audit pass.
+     * from the tests' separate audit pass ({@code SeparatePasses}).
      */
     public final java.util.Map<String, Long> recordsRead;
 

@@ -497,7 +497,9 @@ final class RecordReader {
                         }
                     }
                 } catch (IOException e) {
-                    // The audit pass checked encoding; what remains is an I/O failure. No content is quoted.
+                    // In the one pass a bad byte ends the text as an audit error (AuditedInput): what reaches
+                    // here is an I/O failure (or, in the tests' plain reading, the decoder's refusal). No content
+                    // is quoted.
                     throw new UncheckedIOException("reading a dossier file failed: " + e.getClass().getSimpleName(), e);
                 }
             }
