@@ -1,17 +1,10 @@
 package vn.reformindex.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +22,9 @@ import vn.reformindex.reference.ReferenceData;
 
 /**
  * The reading and the audit of the dossier files as two separate passes, each file read whole by each: what the
- * stage's one pass ({@link Ingest#readOnce}) must equal. Tests only; the stage never reads a file twice.
+ * stage's one pass ({@link Ingest#readOnce}) must equal, the records read without the audit and the header and
+ * field names checked apart from them (the bytes' checks are {@link AuditedInput}'s, whose line and offset the
+ * tests assert by hand). Tests only; the stage never reads a file twice.
  */
 final class SeparatePasses {
     private SeparatePasses() {
@@ -72,52 +67,19 @@ final class SeparatePasses {
     }
 
     static FileAuditResult auditFile(InputFile file, Storage storage, Map<String, String> aliases) throws IOException {
-        MessageDigest sha = FileAudit.sha256();
-        String error = null;
-        long size = 0;
-        CharsetDecoder dec = FileAudit.strictUtf8();
-        try (InputStream in = storage.open(file.uri)) {
-            byte[] buf = new byte[1 << 16];
-            ByteBuffer bb = ByteBuffer.allocate(1 << 17);
-            CharBuffer cb = CharBuffer.allocate(1 << 17);
-            long consumed = 0;
-            long line = 1;
-            boolean eof = false;
-            while (!eof && error == null) {
-                int n = in.read(buf);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    sha.update(buf, 0, n);
-                    size += n;
-                    bb.put(buf, 0, n);
-                }
-                bb.flip();
-                int start = bb.position();
-                CoderResult r = dec.decode(bb, cb, eof);
-                for (int i = start; i < bb.position(); i++) {
-                    if (bb.get(i) == '\n') {
-                        line++;
-                    }
-                }
-                consumed += bb.position() - start;
-                if (r.isError() || (eof && bb.hasRemaining())) {
-                    int bad = bb.hasRemaining() ? bb.get(bb.position()) & 0xFF : 0;
-                    int next = bb.remaining() > 1 ? bb.get(bb.position() + 1) & 0xFF : -1;
-                    error = FileAudit.decodeError(line, consumed, bad, next);
-                }
-                cb.clear();
-                bb.compact();
+        // The bytes through the one pass's own audited text, read to its end: size, SHA-256 and the UTF-8 check.
+        long size;
+        String sha256;
+        String error;
+        try (AuditedInput text = new AuditedInput(storage.open(file.uri), null)) {
+            char[] skip = new char[1 << 14];
+            while (text.read(skip, 0, skip.length) >= 0) {
+                // only the audit is wanted here
             }
-            if (error == null) {
-                dec.flush(cb);
-            }
-            byte[] rest = new byte[1 << 16];
-            int n;
-            while ((n = in.read(rest)) > 0) { // finish the checksum even after an error
-                sha.update(rest, 0, n);
-                size += n;
-            }
+            text.drain();
+            size = text.size();
+            sha256 = text.sha256();
+            error = text.error();
         }
         List<String> unknown = new ArrayList<>();
         List<String> aliasesUsed = new ArrayList<>();
@@ -128,7 +90,7 @@ final class SeparatePasses {
         } else if (error == null) {
             jsonFieldNames(file, storage, aliases, unknown, aliasesUsed);
         }
-        return new FileAuditResult(file.name, size, HexFormat.of().formatHex(sha.digest()),
+        return new FileAuditResult(file.name, size, sha256,
                 error == null ? null : file.name + ", " + error, unknown, aliasesUsed);
     }
 
