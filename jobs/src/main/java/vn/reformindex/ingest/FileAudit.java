@@ -15,8 +15,11 @@ import java.util.TreeSet;
 
 /**
  * The audit's rules, applied by the one pass over each file ({@link AuditedInput}, {@link RecordReader}): SHA-256,
- * a strict UTF-8 check that reports the byte offset and line of the first bad byte, and the header check. A file
- * that fails stops the run before anything is written. Messages never quote the file's content.
+ * a strict UTF-8 check that reports the byte offset and line of the first bad byte, the header check (CSV), and
+ * the names a file uses that the contract does not know or knows by an alias (the CSV header's, every JSON Lines
+ * object's top-level names: unknown ones become ingest_warnings rows, both are listed in _RUN.json). A file that
+ * fails stops the run before anything is written. Messages never quote a record; a name is shown as it is only
+ * when short and printable, else by its length ({@link ColumnMapping}).
  */
 final class FileAudit {
     private FileAudit() {

@@ -93,14 +93,14 @@ public final class NioLocalFileSystem extends LocalFileSystem {
          * view is).
          */
         private static boolean keepsSetId(File file) throws IOException {
-            if (!file.isDirectory()) {
-                return false;
-            }
+            int mode;
             try {
-                return ((Integer) Files.getAttribute(file.toPath(), "unix:mode") & 06000) != 0;
+                mode = (Integer) Files.getAttribute(file.toPath(), "unix:mode");
             } catch (IOException e) {
                 throw missing(file, new Path(file.toURI()), e);
             }
+            // One stat call: the file type bits (S_IFDIR) say whether it is a folder.
+            return (mode & 0170000) == 0040000 && (mode & 06000) != 0;
         }
 
         /**
