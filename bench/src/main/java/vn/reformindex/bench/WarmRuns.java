@@ -33,7 +33,7 @@ public final class WarmRuns {
         File record = new File(command[output + 1], "_RUN.json");
         ObjectMapper json = new ObjectMapper();
         int code = 0;
-        for (int i = 1; i <= runs && code == 0; i++) {
+        for (int i = 1; i <= runs; i++) {
             long start = System.nanoTime();
             code = Main.run(command, System.err, System.err);
             double wall = (System.nanoTime() - start) / 1e9;
@@ -50,11 +50,7 @@ public final class WarmRuns {
             System.out.printf("run %d: %.1f s (the run's record: %.1f s; stages, s:%s)%n", i, wall,
                     run.path("seconds").asDouble(), stages);
         }
-        // Stop Spark before exiting, as the launcher's main does.
-        org.apache.spark.sql.SparkSession.getDefaultSession().foreach(s -> {
-            s.stop();
-            return null;
-        });
+        Main.stopSpark();
         System.exit(code);
     }
 }

@@ -47,12 +47,16 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        // Stop Spark before exiting so listeners see the application end and event logs are complete.
+        stopSpark();
+        System.exit(code);
+    }
+
+    /** Stops the session commands ran in, before the JVM exits, so listeners see the application end and event logs are complete. */
+    public static void stopSpark() {
         org.apache.spark.sql.SparkSession.getDefaultSession().foreach(s -> {
             s.stop();
             return null;
         });
-        System.exit(code);
     }
 
     /** Runs a command and returns its exit code; never exits the JVM (tests call this). */
